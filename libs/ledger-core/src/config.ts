@@ -1,0 +1,112 @@
+import { isIP } from 'node:net';
+
+/**
+ * Configuration from environment variables, validated at start. A bad value stops the start with
+ * one line naming the variable and what it accepts.
+ */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_DEV_SECRET = 'spbe-ledger-embedded-development-secret-change-me';
+
+export interface LedgerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  eventStore: 'embedded' | 'postgres' | 'esdb';
+  bus: 'memory' | 'kafka';
+  readModels: 'memory' | 'mongo';
+  postgresUrl?: string;
+  esdbUrl?: string;
+  kafkaBrokers?: string[];
+  kafkaClientId: string;
+  mongoUrl?: string;
+  mongoDb: string;
+  maxPayloadBytes: number;
+  auth: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
+  consumerMaxAttempts: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!allowed.includes(v as T)) throw new ConfigError(name, `"${v}" is not one of ${allowed.join(' | ')}`);
+  return v as T;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `"${v}" is not an integer from ${min} to ${max}`);
+  return n;
+}
+
+function url(env: Env, name: string, protocols: string[], required: boolean): string | undefined {
+  const v = env[name];
+  if (!v) {
+    if (required) throw new ConfigError(name, 'is required by the chosen adapter');
+    return undefined;
+  }
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(name, `"${v}" is not a URL`);
+  }
+  if (!protocols.includes(u.protocol)) throw new ConfigError(name, `"${v}" must start with ${protocols.join(' or ')}//`);
+  return v;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+export interface ConfigDefaults {
+  port?: number;
+  eventStore?: LedgerConfig['eventStore'];
+  bus?: LedgerConfig['bus'];
+  readModels?: LedgerConfig['readModels'];
+}
+
+export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}): LedgerConfig {
+  const eventStore = oneOf(env, 'EVENT_STORE', ['embedded', 'postgres', 'esdb'] as const, defaults.eventStore ?? 'embedded');
+  const bus = oneOf(env, 'BUS', ['memory', 'kafka'] as const, defaults.bus ?? 'memory');
+  const readModels = oneOf(env, 'READ_MODELS', ['memory', 'mongo'] as const, defaults.readModels ?? 'memory');
+  const host = env.HOST || '127.0.0.1';
+  const brokers = env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean);
+  if (bus === 'kafka' && !brokers?.length) throw new ConfigError('KAFKA_BROKERS', 'is required when BUS=kafka (e.g. 127.0.0.1:9092)');
+  for (const b of brokers ?? []) {
+    if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(b)) throw new ConfigError('KAFKA_BROKERS', `"${b}" is not host:port`);
+  }
+  const secret = env.AUTH_JWT_SECRET || undefined;
+  const jwksUrl = url(env, 'AUTH_JWKS_URL', ['https:', 'http:'], false);
+  if (secret && secret.length < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
+  const effectiveSecret = jwksUrl ? secret : secret ?? DEFAULT_DEV_SECRET;
+  if (effectiveSecret === DEFAULT_DEV_SECRET && !isLoopback(host)) {
+    throw new ConfigError('AUTH_JWT_SECRET', `the default development secret is refused on the non-loopback address ${host}; set AUTH_JWT_SECRET or AUTH_JWKS_URL`);
+  }
+  return {
+    port: int(env, 'PORT', defaults.port ?? 3000, 0, 65535),
+    host,
+    dataDir: env.DATA_DIR || './data',
+    eventStore,
+    bus,
+    readModels,
+    postgresUrl: url(env, 'POSTGRES_URL', ['postgres:', 'postgresql:'], eventStore === 'postgres'),
+    esdbUrl: url(env, 'ESDB_URL', ['esdb:', 'esdb+discover:'], eventStore === 'esdb'),
+    kafkaBrokers: brokers,
+    kafkaClientId: env.KAFKA_CLIENT_ID || 'spbe-ledger',
+    mongoUrl: url(env, 'MONGO_URL', ['mongodb:', 'mongodb+srv:'], readModels === 'mongo'),
+    mongoDb: env.MONGO_DB || 'spbe',
+    maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
+    auth: { secret: effectiveSecret, jwksUrl, issuer: env.AUTH_ISSUER || 'spbe-ledger', audience: env.AUTH_AUDIENCE || 'spbe-ledger' },
+    consumerMaxAttempts: int(env, 'CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
+  };
+}

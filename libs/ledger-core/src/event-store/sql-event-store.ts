@@ -1,0 +1,221 @@
+import { StreamNotFoundError, ValidationError } from '../errors';
+import { DEFAULT_MAX_PAYLOAD_BYTES, EventEnvelope } from '../envelope';
+import {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamHead,
+  SubscribeOptions,
+  Subscription,
+} from './port';
+import { pollingSubscription, Wakeups } from './polling-subscription';
+import { buildEnvelopes, checkExpectedVersion, replayResult, UnpositionedEvent, validateAppend } from './prepare';
+import { EVENT_COLUMNS, SAFE, SCHEMA_SQL } from './sql-schema';
+
+/** The little of `pg.Pool` and `PGlite` this store needs. */
+export interface SqlClient {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SqlEventStoreOptions {
+  maxPayloadBytes?: number;
+  pollMs?: number;
+  /** Retries of an `any`/`stream-exists` append that lost a race. */
+  maxAppendRetries?: number;
+}
+
+interface Row {
+  global_position: string | number | bigint;
+  event_id: string;
+  stream_id: string;
+  version: number;
+  tenant_id: string;
+  type: string;
+  schema_version: number;
+  occurred_at: string;
+  recorded_at: string;
+  actor: EventEnvelope['actor'];
+  legal_basis: EventEnvelope['legalBasis'];
+  causation_id: string | null;
+  correlation_id: string | null;
+  command_id: string | null;
+  payload: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export function rowToEnvelope(r: Row): EventEnvelope {
+  return {
+    eventId: r.event_id,
+    tenantId: r.tenant_id,
+    streamId: r.stream_id,
+    version: Number(r.version),
+    globalPosition: Number(r.global_position),
+    type: r.type,
+    schemaVersion: Number(r.schema_version),
+    occurredAt: r.occurred_at,
+    recordedAt: r.recorded_at,
+    actor: r.actor,
+    legalBasis: r.legal_basis ?? null,
+    causationId: r.causation_id,
+    correlationId: r.correlation_id,
+    commandId: r.command_id,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+function sqlState(err: unknown): string | undefined {
+  return (err as { code?: string })?.code;
+}
+
+/** EventStore over PostgreSQL SQL: used by the PostgreSQL (`pg`) and the embedded (PGlite) adapters. */
+export class SqlEventStore implements EventStore {
+  private readonly wakeups = new Wakeups();
+  private readonly maxPayloadBytes: number;
+  private readonly pollMs: number;
+  private readonly maxRetries: number;
+
+  constructor(
+    readonly kind: 'postgres' | 'embedded',
+    protected readonly sql: SqlClient,
+    options: SqlEventStoreOptions = {},
+  ) {
+    this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+    this.pollMs = options.pollMs ?? 200;
+    this.maxRetries = options.maxAppendRetries ?? 20;
+  }
+
+  async init(): Promise<void> {
+    await this.sql.exec(SCHEMA_SQL);
+  }
+
+  async append(req: AppendRequest): Promise<AppendResult> {
+    validateAppend(req, { maxPayloadBytes: this.maxPayloadBytes });
+    const commandId = req.context.commandId ?? null;
+    for (let attempt = 0; ; attempt++) {
+      if (commandId) {
+        const recorded = await this.findByCommandId(commandId);
+        if (recorded.length > 0) return replayResult(req, recorded);
+      }
+      const head = await this.streamHead(req.streamId);
+      checkExpectedVersion(req.streamId, req.expectedVersion, head);
+      const envelopes = buildEnvelopes(req, head);
+      try {
+        const positions = await this.insert(req.streamId, head, commandId, envelopes);
+        this.wakeups.fire();
+        return {
+          streamId: req.streamId,
+          nextExpectedVersion: envelopes[envelopes.length - 1].version,
+          events: envelopes.map((e, i) => ({ ...e, globalPosition: positions[i] })),
+          idempotentReplay: false,
+        };
+      } catch (err) {
+        const state = sqlState(err);
+        const commandRace = state === 'SPB02' || (state === '23505' && String((err as Error).message).includes('spbe_events_command'));
+        if (commandRace) continue; // loop: findByCommandId now returns the winner's events
+        if (state !== 'SPB01') throw err;
+        const actual = await this.streamHead(req.streamId);
+        // A numbered expectation that no longer holds is the caller's conflict; `any` and
+        // `stream-exists` only lost a race and are retried against the new head.
+        checkExpectedVersion(req.streamId, req.expectedVersion, actual);
+        if (attempt >= this.maxRetries) throw err;
+      }
+    }
+  }
+
+  private async insert(streamId: string, head: StreamHead | null, commandId: string | null, events: UnpositionedEvent[]): Promise<number[]> {
+    const payload = events.map((e, seq) => ({
+      seq,
+      event_id: e.eventId,
+      version: e.version,
+      type: e.type,
+      schema_version: e.schemaVersion,
+      occurred_at: e.occurredAt,
+      recorded_at: e.recordedAt,
+      actor: e.actor,
+      legal_basis: e.legalBasis,
+      causation_id: e.causationId,
+      correlation_id: e.correlationId,
+      payload: e.payload,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    }));
+    const { rows } = await this.sql.query<{ spbe_append: string | number }>(
+      'SELECT spbe_append($1, $2, $3, $4, $5, $6::jsonb) AS spbe_append',
+      [streamId, events[0].tenantId, head ? head.version : -1, head ? head.hash : null, commandId, JSON.stringify(payload)],
+    );
+    return rows.map((r) => Number(r.spbe_append));
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<EventEnvelope[]> {
+    const from = options.fromVersion ?? 0;
+    const max = options.maxCount ?? 100_000;
+    if (!Number.isInteger(from) || from < 0) throw new ValidationError('fromVersion', 'must be an integer ≥ 0');
+    const { rows } = await this.sql.query<Row>(
+      `SELECT ${EVENT_COLUMNS} FROM spbe_events WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
+      [streamId, from, max],
+    );
+    if (rows.length === 0 && !(await this.streamHead(streamId))) throw new StreamNotFoundError(streamId);
+    return rows.map(rowToEnvelope);
+  }
+
+  async streamHead(streamId: string): Promise<StreamHead | null> {
+    const { rows } = await this.sql.query<{ version: number; hash: string }>(
+      'SELECT version, hash FROM spbe_events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1',
+      [streamId],
+    );
+    return rows[0] ? { version: Number(rows[0].version), hash: rows[0].hash } : null;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<EventEnvelope[]> {
+    const { rows } = await this.sql.query<Row>(
+      `SELECT ${EVENT_COLUMNS} FROM spbe_events WHERE global_position > $1 AND ${SAFE} ORDER BY global_position LIMIT $2`,
+      [options.after ?? -1, options.maxCount ?? 1000],
+    );
+    return rows.map(rowToEnvelope);
+  }
+
+  async headPosition(): Promise<number | undefined> {
+    const { rows } = await this.sql.query<{ p: string | null }>(`SELECT max(global_position) AS p FROM spbe_events WHERE ${SAFE}`);
+    return rows[0]?.p == null ? undefined : Number(rows[0].p);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    return pollingSubscription(this, options, this.wakeups, this.pollMs);
+  }
+
+  async findByCommandId(commandId: string): Promise<EventEnvelope[]> {
+    const { rows } = await this.sql.query<Row>(
+      `SELECT ${EVENT_COLUMNS} FROM spbe_events WHERE command_id = $1 ORDER BY stream_id, version`,
+      [commandId],
+    );
+    return rows.map(rowToEnvelope);
+  }
+
+  async getCheckpoint(name: string): Promise<number | undefined> {
+    const { rows } = await this.sql.query<{ position: string }>('SELECT position FROM spbe_checkpoints WHERE name = $1', [name]);
+    return rows[0] ? Number(rows[0].position) : undefined;
+  }
+
+  async saveCheckpoint(name: string, position: number): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO spbe_checkpoints (name, position) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()`,
+      [name, position],
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.sql.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.sql.close();
+  }
+}
