@@ -1,0 +1,99 @@
+import { Admin, Consumer, Kafka, logLevel, Producer } from 'kafkajs';
+import { Bus, ConsumeOptions, ConsumerHandle, OutgoingMessage } from './port';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  partitions?: number;
+}
+
+/**
+ * Apache Kafka through kafkajs. Values are JSON; the key (the stream id on event topics) keeps
+ * per-aggregate order. The producer is idempotent; consumers commit after the handler resolves.
+ */
+export class KafkaBus implements Bus {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private admin?: Admin;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.ERROR,
+      retry: { retries: 8, initialRetryTime: 200 },
+    });
+  }
+
+  async connect(): Promise<void> {
+    this.admin = this.kafka.admin();
+    await this.admin.connect();
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await this.producer.connect();
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    const admin = this.requireAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
+    });
+  }
+
+  async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    if (!this.producer) throw new Error('KafkaBus.publish before connect()');
+    await this.producer.send({
+      topic,
+      messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value), headers: m.headers })),
+    });
+  }
+
+  async consume(options: ConsumeOptions): Promise<ConsumerHandle> {
+    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: true,
+      eachMessage: async ({ topic, partition, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+        await options.handler({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? '',
+          value: message.value ? JSON.parse(message.value.toString()) : null,
+          headers,
+        });
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    await this.requireAdmin().describeCluster();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.admin?.disconnect().catch(() => undefined);
+  }
+
+  private requireAdmin(): Admin {
+    if (!this.admin) throw new Error('KafkaBus used before connect()');
+    return this.admin;
+  }
+}
