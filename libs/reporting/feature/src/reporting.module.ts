@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ReportingController } from './reporting.controller';
+import { ReportingService } from './reporting.service';
+
+/** reporting: read models over every context's events (audit trail first). */
+@Module({ controllers: [ReportingController], providers: [ReportingService], exports: [ReportingService] })
+export class ReportingModule {}
