@@ -26,7 +26,7 @@ export function configureApp(app: INestApplication, config: LedgerConfig, option
 }
 
 export async function createApp(module: Type<unknown>, config: LedgerConfig, options: AppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: process.env.NODE_ENV === 'test' ? ['error', 'warn'] : ['error', 'warn', 'log'] });
   configureApp(app, config, options);
   return app;
 }

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { issueToken, LedgerConfig, loadConfig } from '@spbe/ledger-core';
+import { waitFor } from '@spbe/ledger-core/testing';
+import { createApp } from '@spbe/platform';
+import { ledgerAppModule } from './app.module';
+
+describe('all-in-one app (embedded adapters) over HTTP', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-app-'));
+  let config: LedgerConfig;
+  let app: INestApplication;
+  let koordinator: string;
+
+  const start = async () => {
+    app = await createApp(ledgerAppModule(config), config, { title: 't', description: 't' });
+    await app.init();
+  };
+  const token = (tenant: string, roles: string[], name = 'Yohanes Koordinator') =>
+    issueToken({ sub: name.toLowerCase().replace(/ /g, '-'), name, tenant, roles: roles as never }, config.auth);
+  const kupang = { tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' };
+
+  beforeAll(async () => {
+    config = loadConfig({ DATA_DIR: dataDir, MAX_PAYLOAD_BYTES: '4096' });
+    koordinator = await token('kota-kupang', ['koordinator']);
+    await start();
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers health without a token, with every adapter up', async () => {
+    const res = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(res.body.checks).toMatchObject({ eventStore: { status: 'up', adapter: 'embedded' }, bus: { status: 'up', adapter: 'memory' }, readModels: { status: 'up', adapter: 'memory' } });
+    await request(app.getHttpServer()).get('/health/live').expect(200, { status: 'ok', service: 'ledger' });
+  });
+
+  it('serves the OpenAPI document and the dashboard page', async () => {
+    const doc = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/registry/tenants', '/api/reporting/tenants/{tenantId}/audit-trail', '/health']));
+    const page = await request(app.getHttpServer()).get('/').expect(200);
+    expect(page.text).toContain('Buku Besar Tata Kelola SPBE');
+  });
+
+  it('rejects a missing, wrongly signed or expired token (401) and another tenant (403)', async () => {
+    await request(app.getHttpServer()).get('/api/registry/tenants/kota-kupang').expect(401);
+    await request(app.getHttpServer()).get('/api/registry/tenants/kota-kupang').set('authorization', 'Bearer abc.def.ghi').expect(401);
+    const expired = await issueToken({ sub: 'x', name: 'X', tenant: 'kota-kupang', roles: ['viewer'] }, config.auth, -5);
+    const res = await request(app.getHttpServer()).get('/api/registry/tenants/kota-kupang').set('authorization', `Bearer ${expired}`).expect(401);
+    expect(res.body.message).toContain('token expired');
+    const dumai = await token('kota-dumai', ['koordinator']);
+    await request(app.getHttpServer()).get('/api/registry/tenants/kota-kupang').set('authorization', `Bearer ${dumai}`).expect(403);
+    await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', `Bearer ${dumai}`).send(kupang).expect(403);
+  });
+
+  it('registers a tenant, stamps the actor, refuses a duplicate (409) and replays an idempotent retry', async () => {
+    const first = await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', `Bearer ${koordinator}`).set('Idempotency-Key', 'req-kupang-1').send(kupang).expect(201);
+    expect(first.body).toMatchObject({ tenantId: 'kota-kupang', version: 0, replayed: false });
+    const retry = await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', `Bearer ${koordinator}`).set('Idempotency-Key', 'req-kupang-1').send(kupang).expect(201);
+    expect(retry.body).toMatchObject({ eventIds: first.body.eventIds, replayed: true });
+    const dup = await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', `Bearer ${koordinator}`).send(kupang).expect(409);
+    expect(dup.body.error).toBe('TENANT_EXISTS');
+    const state = await request(app.getHttpServer()).get('/api/registry/tenants/kota-kupang').set('authorization', `Bearer ${koordinator}`).expect(200);
+    expect(state.body).toMatchObject({ registered: true, profileId: 'kupang-perwali-11-2025', version: 0 });
+    const history = await request(app.getHttpServer()).get('/api/registry/tenants/kota-kupang/history').set('authorization', `Bearer ${koordinator}`).expect(200);
+    expect(history.body.items).toHaveLength(1);
+    expect(history.body.items[0].actor).toEqual({ id: 'yohanes-koordinator', name: 'Yohanes Koordinator', role: 'koordinator', unitId: null });
+  });
+
+  it.each([
+    ['an unknown profile', { ...kupang, tenantId: 'kota-x', profileId: 'jakarta-2020' }, 400, 'profileId must be one of'],
+    ['an unknown field', { ...kupang, tenantId: 'kota-x', extra: true }, 400, 'property extra should not exist'],
+    ['a bad kind', { ...kupang, tenantId: 'kota-x', kind: 'provinsi' }, 400, 'kind must be one of'],
+    ['an oversized body', { ...kupang, tenantId: 'kota-x', name: 'x'.repeat(80 * 1024) }, 413, 'too large'],
+  ])('refuses %s with a clear error and records nothing', async (_n, body, status, message) => {
+    const t = await token('kota-x', ['koordinator']);
+    const res = await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', `Bearer ${t}`).send(body).expect(status);
+    expect(res.body.message).toContain(message);
+    await request(app.getHttpServer()).get('/api/registry/tenants/kota-x').set('authorization', `Bearer ${t}`).expect(404);
+  });
+
+  it('refuses a role that may not register a Pemda (403)', async () => {
+    const asesor = await token('kota-mojokerto', ['asesor']);
+    const res = await request(app.getHttpServer())
+      .post('/api/registry/tenants')
+      .set('authorization', `Bearer ${asesor}`)
+      .send({ ...kupang, tenantId: 'kota-mojokerto', kind: 'kabupaten', profileId: 'mojokerto-perbup-15-2021' })
+      .expect(403);
+    expect(res.body.message).toContain('requires one of the roles admin, koordinator');
+  });
+
+  it('projects the event into the audit trail, filters it, and rejects bad queries', async () => {
+    const trail = async (q: string) => request(app.getHttpServer()).get(`/api/reporting/tenants/kota-kupang/audit-trail${q}`).set('authorization', `Bearer ${koordinator}`);
+    await waitFor(async () => (await trail('')).body.items?.length === 1);
+    const res = await trail('?type=TenantRegistered&actor=Yohanes%20Koordinator&role=koordinator');
+    expect(res.body.items[0]).toMatchObject({ type: 'TenantRegistered', entityType: 'registry.tenant', summary: { id: expect.stringContaining('didaftarkan') } });
+    expect((await trail('?type=AuditPlanned')).body.items).toEqual([]);
+    expect((await trail('?limit=500')).status).toBe(400);
+    expect((await trail('?cursor=zzz')).status).toBe(400);
+    expect((await trail('?from=2026-02-01&to=2026-01-01')).status).toBe(400);
+  });
+
+  it('keeps events across a restart and rebuilds the in-memory read models from the log', async () => {
+    await app.close();
+    await start();
+    await request(app.getHttpServer()).get('/api/registry/tenants/kota-kupang').set('authorization', `Bearer ${koordinator}`).expect(200);
+    await waitFor(async () => {
+      const r = await request(app.getHttpServer()).get('/api/reporting/tenants/kota-kupang/audit-trail').set('authorization', `Bearer ${koordinator}`);
+      return r.body.items?.length === 1;
+    });
+  });
+});
