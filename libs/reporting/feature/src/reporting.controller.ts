@@ -32,7 +32,7 @@ export class ReportingController {
   async auditTrail(@Param('tenantId') tenantId: string, @Query() query: AuditTrailQuery) {
     const { filter, limit } = buildAuditTrailFilter(tenantId, query);
     const rows = await (await this.reporting.projector.read<AuditTrailRow>(AUDIT_TRAIL)).find(filter, { sort: { sortKey: 1 }, limit: limit + 1 });
-    const page = rows.slice(0, limit).map(({ _id, sortKey, ...row }) => ({ eventId: _id, ...row }));
+    const page = rows.slice(0, limit).map(({ _id, sortKey: _sortKey, ...row }) => ({ eventId: _id, ...row }));
     const nextCursor = rows.length > limit ? encodeCursor(rows[limit - 1].sortKey) : null;
     return { items: page, nextCursor };
   }
