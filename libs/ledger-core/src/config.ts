@@ -29,6 +29,8 @@ export interface LedgerConfig {
   maxPayloadBytes: number;
   auth: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
   consumerMaxAttempts: number;
+  /** Kafka consumer group of the reporting projections. */
+  reportingGroupId: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -108,5 +110,6 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
     auth: { secret: effectiveSecret, jwksUrl, issuer: env.AUTH_ISSUER || 'spbe-ledger', audience: env.AUTH_AUDIENCE || 'spbe-ledger' },
     consumerMaxAttempts: int(env, 'CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
+    reportingGroupId: env.REPORTING_GROUP_ID || 'spbe-reporting',
   };
 }

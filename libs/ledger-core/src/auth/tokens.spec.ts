@@ -39,10 +39,10 @@ describe('tokens', () => {
   describe('with a JWKS URL', () => {
     let server: Server;
     let url: string;
-    let privateKey: CryptoKey;
+    let privateKey: Parameters<SignJWT["sign"]>[0];
     beforeAll(async () => {
       const pair = await generateKeyPair('RS256');
-      privateKey = pair.privateKey as CryptoKey;
+      privateKey = pair.privateKey;
       const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
       server = createServer((_req, res) => {
         res.setHeader('content-type', 'application/json');

@@ -5,8 +5,6 @@ import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, REA
 import { Projector, ReadModelStore } from '@spbe/read-models';
 import { auditTrailProjection } from './audit-trail.projection';
 
-export const REPORTING_GROUP = 'spbe-reporting';
-
 /** Consumes every context's topic into the read models (idempotent, bounded retries, dead letters). */
 @Injectable()
 export class ReportingService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,7 +31,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     this.consumer = await runConsumer({
       bus: this.bus,
       // In-memory read models start empty: read every topic from the beginning with a fresh group.
-      groupId: this.readModels.kind === 'memory' ? `${REPORTING_GROUP}-${uuidv7()}` : REPORTING_GROUP,
+      groupId: this.readModels.kind === 'memory' ? `${this.config.reportingGroupId}-${uuidv7()}` : this.config.reportingGroupId,
       topics: ALL_EVENT_TOPICS,
       parked: this.parked,
       metrics: this.metrics,

@@ -1,0 +1,89 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { issueToken, loadConfig } from '@spbe/ledger-core';
+import { infra, runId, waitFor } from '@spbe/ledger-core/testing';
+
+/**
+ * Distributed mode end to end: the four apps as separate processes on PostgreSQL + Kafka +
+ * FerretDB (scripts/infra). An event appended through the registry's API reaches the reporting
+ * read model through the forwarder, Kafka and the reporting consumer.
+ */
+const pg = infra('POSTGRES_URL', 'PostgreSQL, Kafka and FerretDB from scripts/infra');
+const root = join(__dirname, '..', '..');
+const APPS = { 'architecture-registry': 0, 'audit-scheduler': 1, 'evaluation-scoring': 2, reporting: 3 } as const;
+
+pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB', () => {
+  const procs: ChildProcess[] = [];
+  const logs: Record<string, string> = {};
+  const basePort = 34000 + Math.floor(Math.random() * 1000);
+  const url = (app: keyof typeof APPS) => `http://127.0.0.1:${basePort + APPS[app]}`;
+  const secret = 'e2e-secret-'.padEnd(40, 'x');
+  const run = runId('e2e');
+  const tenant = `kota-${run}`;
+
+  beforeAll(async () => {
+    execFileSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root });
+    for (const app of Object.keys(APPS) as Array<keyof typeof APPS>) {
+      const env = {
+        ...process.env,
+        PORT: String(basePort + APPS[app]),
+        HOST: '127.0.0.1',
+        EVENT_STORE: 'postgres',
+        BUS: 'kafka',
+        READ_MODELS: 'mongo',
+        MONGO_DB: `spbe_${run}`,
+        KAFKA_CLIENT_ID: `spbe-${run}`,
+        REPORTING_GROUP_ID: `spbe-reporting-${run}`,
+        AUTH_JWT_SECRET: secret,
+        NODE_ENV: 'production',
+      };
+      const p = spawn('node', [`dist/apps/${app}/src/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      logs[app] = '';
+      p.stdout?.on('data', (d) => (logs[app] += d));
+      p.stderr?.on('data', (d) => (logs[app] += d));
+      procs.push(p);
+    }
+    for (const app of Object.keys(APPS) as Array<keyof typeof APPS>) {
+      await waitFor(async () => {
+        const r = await fetch(`${url(app)}/health`).catch(() => null);
+        return r?.status === 200;
+      }, 60_000).catch((err) => {
+        throw new Error(`${app} did not become ready: ${err.message}\n${logs[app]}`);
+      });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))));
+  });
+
+  it('each service reports its event store, Kafka and MongoDB connections ready, and serves OpenAPI', async () => {
+    for (const app of Object.keys(APPS) as Array<keyof typeof APPS>) {
+      const health = (await (await fetch(`${url(app)}/health`)).json()) as Record<string, unknown>;
+      expect(health).toMatchObject({ status: 'ok', service: app, checks: { eventStore: { adapter: 'postgres', status: 'up' }, bus: { adapter: 'kafka', status: 'up' }, readModels: { adapter: 'mongo', status: 'up' } } });
+      expect((await fetch(`${url(app)}/api/docs-json`)).status).toBe(200);
+    }
+  });
+
+  it('an event appended through the registry API appears in the reporting audit trail', async () => {
+    const config = loadConfig({ AUTH_JWT_SECRET: secret });
+    const token = await issueToken({ sub: 'u-koord', name: 'Yohanes Koordinator', tenant, roles: ['koordinator'] }, config.auth);
+    const res = await fetch(`${url('architecture-registry')}/api/registry/tenants`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantId: tenant, name: 'Pemerintah Kota Uji', kind: 'kota', profileId: 'kupang-perwali-11-2025' }),
+    });
+    expect(res.status).toBe(201);
+    const { eventIds } = (await res.json()) as { eventIds: string[] };
+    let items: Array<Record<string, unknown>> = [];
+    await waitFor(async () => {
+      const r = await fetch(`${url('reporting')}/api/reporting/tenants/${tenant}/audit-trail`, { headers: { authorization: `Bearer ${token}` } });
+      items = ((await r.json()) as { items?: typeof items }).items ?? [];
+      return items.length === 1;
+    }, 60_000).catch((err) => {
+      throw new Error(`${err.message}\nregistry:\n${logs['architecture-registry']}\nreporting:\n${logs.reporting}`);
+    });
+    expect(items[0]).toMatchObject({ eventId: eventIds[0], type: 'TenantRegistered', tenantId: tenant, actor: { name: 'Yohanes Koordinator', role: 'koordinator' } });
+  }, 90_000);
+});
