@@ -5,8 +5,8 @@ class SkipReporter {
   onTestResult(_test, result) {
     for (const a of result.testResults) {
       if (a.status !== 'pending' && a.status !== 'skipped') continue;
-      const title = a.ancestorTitles.find((t) => t.includes('(skipped:')) ?? a.fullName;
-      this.skipped.set(title, (this.skipped.get(title) ?? 0) + 1);
+      const title = a.ancestorTitles.find((t) => t.includes('(skipped:'));
+      if (title) this.skipped.set(title, (this.skipped.get(title) ?? 0) + 1);
     }
   }
   onRunComplete() {

@@ -8,6 +8,7 @@ export function pgliteClient(db: PGlite): SqlClient {
     exec: async (sql) => {
       await db.exec(sql);
     },
+    transaction: (fn) => db.transaction((tx) => fn(async (sql, params) => (await tx.query(sql, params as unknown[])) as never)),
     close: () => db.close(),
   };
 }

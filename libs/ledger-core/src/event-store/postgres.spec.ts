@@ -5,6 +5,7 @@ import { postgresEventStore } from './postgres';
 import { sqlIntegritySuite } from './sql-integrity.suite';
 import { SqlEventStore } from './sql-event-store';
 import { EventEnvelope } from '../envelope';
+import { uuidv7 } from '../uuid-v7';
 
 const pg = infra('POSTGRES_URL', 'a PostgreSQL server');
 
@@ -82,10 +83,10 @@ pg.describe('PostgreSQL global order under concurrent writers', () => {
   });
 });
 
-function fakeRow(version: number, id: string) {
+function fakeRow(version: number, _id: string) {
   return {
     seq: 0,
-    event_id: '0190d6a0-0000-7000-8000-' + id.padStart(12, '0').replace(/[^0-9a-f]/g, 'a'),
+    event_id: uuidv7(),
     version,
     type: 'TestRecorded',
     schema_version: 1,

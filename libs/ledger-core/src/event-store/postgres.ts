@@ -15,6 +15,20 @@ export function pgClient(pool: Pool): SqlClient {
         client.release();
       }
     },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn((sql, params) => client.query(sql, params as unknown[]) as never);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }

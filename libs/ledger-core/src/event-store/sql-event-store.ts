@@ -1,4 +1,4 @@
-import { StreamNotFoundError, ValidationError } from '../errors';
+import { ConcurrencyError, StreamNotFoundError, ValidationError } from '../errors';
 import { DEFAULT_MAX_PAYLOAD_BYTES, EventEnvelope } from '../envelope';
 import {
   AppendRequest,
@@ -15,8 +15,12 @@ import { buildEnvelopes, checkExpectedVersion, replayResult, UnpositionedEvent, 
 import { EVENT_COLUMNS, SAFE, SCHEMA_SQL } from './sql-schema';
 
 /** The little of `pg.Pool` and `PGlite` this store needs. */
+export type SqlQuery = <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<{ rows: R[] }>;
+
 export interface SqlClient {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Runs fn in one transaction on one connection (commit on success, rollback on error). */
+  transaction<T>(fn: (query: SqlQuery) => Promise<T>): Promise<T>;
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,8 +28,6 @@ export interface SqlClient {
 export interface SqlEventStoreOptions {
   maxPayloadBytes?: number;
   pollMs?: number;
-  /** Retries of an `any`/`stream-exists` append that lost a race. */
-  maxAppendRetries?: number;
 }
 
 interface Row {
@@ -74,12 +76,21 @@ function sqlState(err: unknown): string | undefined {
   return (err as { code?: string })?.code;
 }
 
+async function readHead(query: SqlQuery, streamId: string): Promise<StreamHead | null> {
+  const { rows } = await query<{ version: number; hash: string }>('SELECT version, hash FROM spbe_events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1', [streamId]);
+  return rows[0] ? { version: Number(rows[0].version), hash: rows[0].hash } : null;
+}
+
+function isCommandIndexViolation(err: unknown): boolean {
+  return sqlState(err) === '23505' && String((err as Error).message).includes('spbe_events_command');
+}
+
 /** EventStore over PostgreSQL SQL: used by the PostgreSQL (`pg`) and the embedded (PGlite) adapters. */
 export class SqlEventStore implements EventStore {
   private readonly wakeups = new Wakeups();
+  private readonly heads = new Map<string, StreamHead>();
   private readonly maxPayloadBytes: number;
   private readonly pollMs: number;
-  private readonly maxRetries: number;
 
   constructor(
     readonly kind: 'postgres' | 'embedded',
@@ -88,7 +99,6 @@ export class SqlEventStore implements EventStore {
   ) {
     this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
     this.pollMs = options.pollMs ?? 200;
-    this.maxRetries = options.maxAppendRetries ?? 20;
   }
 
   async init(): Promise<void> {
@@ -98,38 +108,76 @@ export class SqlEventStore implements EventStore {
   async append(req: AppendRequest): Promise<AppendResult> {
     validateAppend(req, { maxPayloadBytes: this.maxPayloadBytes });
     const commandId = req.context.commandId ?? null;
-    for (let attempt = 0; ; attempt++) {
-      if (commandId) {
+    try {
+      return await this.appendOnce(req, commandId);
+    } catch (err) {
+      // A retried command whose first attempt already landed: return what was recorded then.
+      if (commandId && (err instanceof ConcurrencyError || sqlState(err) === 'SPB02' || isCommandIndexViolation(err))) {
         const recorded = await this.findByCommandId(commandId);
         if (recorded.length > 0) return replayResult(req, recorded);
       }
-      const head = await this.streamHead(req.streamId);
-      checkExpectedVersion(req.streamId, req.expectedVersion, head);
-      const envelopes = buildEnvelopes(req, head);
-      try {
-        const positions = await this.insert(req.streamId, head, commandId, envelopes);
-        this.wakeups.fire();
-        return {
-          streamId: req.streamId,
-          nextExpectedVersion: envelopes[envelopes.length - 1].version,
-          events: envelopes.map((e, i) => ({ ...e, globalPosition: positions[i] })),
-          idempotentReplay: false,
-        };
-      } catch (err) {
-        const state = sqlState(err);
-        const commandRace = state === 'SPB02' || (state === '23505' && String((err as Error).message).includes('spbe_events_command'));
-        if (commandRace) continue; // loop: findByCommandId now returns the winner's events
-        if (state !== 'SPB01') throw err;
-        const actual = await this.streamHead(req.streamId);
-        // A numbered expectation that no longer holds is the caller's conflict; `any` and
-        // `stream-exists` only lost a race and are retried against the new head.
-        checkExpectedVersion(req.streamId, req.expectedVersion, actual);
-        if (attempt >= this.maxRetries) throw err;
-      }
+      throw err;
     }
   }
 
-  private async insert(streamId: string, head: StreamHead | null, commandId: string | null, events: UnpositionedEvent[]): Promise<number[]> {
+  /**
+   * One round trip in the common case: the stream head comes from a small cache of heads this
+   * store appended (or is known absent for `no-stream`); spbe_append re-checks it under the
+   * stream's lock, so a stale cache costs a re-read and a retry, never a wrong append.
+   */
+  private async appendOnce(req: AppendRequest, commandId: string | null): Promise<AppendResult> {
+    const { streamId, expectedVersion } = req;
+    let head: StreamHead | null | undefined = this.heads.get(streamId);
+    const fromCache = head !== undefined || expectedVersion === 'no-stream';
+    if (head === undefined) head = expectedVersion === 'no-stream' ? null : await this.streamHead(streamId);
+    try {
+      checkExpectedVersion(streamId, expectedVersion, head);
+    } catch (err) {
+      if (!fromCache) throw err;
+      head = await this.streamHead(streamId);
+      checkExpectedVersion(streamId, expectedVersion, head);
+    }
+    try {
+      return this.appended(streamId, req, await this.insertAfter(this.sql.query.bind(this.sql) as SqlQuery, req, head, commandId));
+    } catch (err) {
+      if (sqlState(err) !== 'SPB01') throw err;
+      this.heads.delete(streamId);
+    }
+    // The head moved. A numbered or `no-stream` expectation that no longer holds is the caller's
+    // conflict; `any` and `stream-exists` lost a race: append under the stream's lock instead.
+    checkExpectedVersion(streamId, expectedVersion, await this.streamHead(streamId));
+    return this.appended(
+      streamId,
+      req,
+      await this.sql.transaction(async (query) => {
+        await query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
+        const locked = await readHead(query, streamId);
+        checkExpectedVersion(streamId, expectedVersion, locked);
+        return this.insertAfter(query, req, locked, commandId);
+      }),
+    );
+  }
+
+  private appended(streamId: string, req: AppendRequest, events: EventEnvelope[]): AppendResult {
+    const last = events[events.length - 1];
+    this.rememberHead(streamId, { version: last.version, hash: last.hash });
+    this.wakeups.fire();
+    return { streamId, nextExpectedVersion: last.version, events, idempotentReplay: false };
+  }
+
+  private async insertAfter(query: SqlQuery, req: AppendRequest, head: StreamHead | null, commandId: string | null): Promise<EventEnvelope[]> {
+    const envelopes = buildEnvelopes(req, head);
+    const positions = await this.insert(query, req.streamId, head, commandId, envelopes);
+    return envelopes.map((e, i) => ({ ...e, globalPosition: positions[i] }));
+  }
+
+  private rememberHead(streamId: string, head: StreamHead): void {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, head);
+    if (this.heads.size > 10_000) this.heads.delete(this.heads.keys().next().value as string);
+  }
+
+  private async insert(query: SqlQuery, streamId: string, head: StreamHead | null, commandId: string | null, events: UnpositionedEvent[]): Promise<number[]> {
     const payload = events.map((e, seq) => ({
       seq,
       event_id: e.eventId,
@@ -146,7 +194,7 @@ export class SqlEventStore implements EventStore {
       prev_hash: e.prevHash,
       hash: e.hash,
     }));
-    const { rows } = await this.sql.query<{ spbe_append: string | number }>(
+    const { rows } = await query<{ spbe_append: string | number }>(
       'SELECT spbe_append($1, $2, $3, $4, $5, $6::jsonb) AS spbe_append',
       [streamId, events[0].tenantId, head ? head.version : -1, head ? head.hash : null, commandId, JSON.stringify(payload)],
     );
@@ -166,11 +214,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async streamHead(streamId: string): Promise<StreamHead | null> {
-    const { rows } = await this.sql.query<{ version: number; hash: string }>(
-      'SELECT version, hash FROM spbe_events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1',
-      [streamId],
-    );
-    return rows[0] ? { version: Number(rows[0].version), hash: rows[0].hash } : null;
+    return readHead(this.sql.query.bind(this.sql) as SqlQuery, streamId);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<EventEnvelope[]> {

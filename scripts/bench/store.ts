@@ -1,0 +1,128 @@
+/**
+ * npm run bench:store — event store throughput on PostgreSQL (POSTGRES_URL, e.g. from
+ * scripts/infra) and on the embedded PGlite store: single-event appends/s with 1 and 16
+ * concurrent writers, p50/p99 append latency, events/s reading the global order, and raw PGlite
+ * single-row inserts of the same rows as the embedded baseline. Writes docs/benchmarks.md.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { embeddedEventStore, EventStore, postgresEventStore, SYSTEM_ACTOR } from '@spbe/ledger-core';
+import { machine, percentile, writeSection } from './report';
+
+const N = Number(process.env.BENCH_EVENTS ?? 4000);
+
+interface Result {
+  adapter: string;
+  writers: number;
+  appendsPerSec: number;
+  p50: number;
+  p99: number;
+}
+
+function payload(i: number) {
+  return { applicationId: `app-${i}`, name: `Aplikasi Layanan ${i}`, ownerUnitId: 'dinas-kominfo', category: i % 2 ? 'umum' : 'khusus' };
+}
+
+async function appends(store: EventStore, label: string, writers: number, total: number): Promise<Result> {
+  const run = `b${Date.now().toString(36)}`;
+  const latencies: number[] = [];
+  const perWriter = Math.ceil(total / writers);
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      const streamId = `kota-bench:registry.application:${run}-w${w}`;
+      for (let i = 0; i < perWriter; i++) {
+        const s = performance.now();
+        await store.append({
+          streamId,
+          expectedVersion: i === 0 ? 'no-stream' : i - 1,
+          events: [{ type: 'ApplicationRegistered', payload: payload(i) }],
+          context: { actor: SYSTEM_ACTOR },
+        });
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const secs = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { adapter: label, writers, appendsPerSec: (perWriter * writers) / secs, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function readGlobal(store: EventStore): Promise<number> {
+  let after: number | undefined;
+  let n = 0;
+  const t0 = performance.now();
+  for (;;) {
+    const batch = await store.readAll({ after, maxCount: 1000 });
+    n += batch.length;
+    if (batch.length < 1000) break;
+    after = batch[batch.length - 1].globalPosition;
+  }
+  return n / ((performance.now() - t0) / 1000);
+}
+
+async function rawPglite(total: number): Promise<number> {
+  const db = await PGlite.create();
+  await db.exec(`CREATE TABLE raw_events (id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, stream_id text NOT NULL, version integer NOT NULL,
+    type text NOT NULL, payload jsonb NOT NULL, actor jsonb NOT NULL, hash text NOT NULL, UNIQUE (stream_id, version))`);
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) {
+    await db.query('INSERT INTO raw_events (event_id, stream_id, version, type, payload, actor, hash) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)', [
+      'kota-bench:registry.application:raw',
+      i,
+      'ApplicationRegistered',
+      JSON.stringify(payload(i)),
+      JSON.stringify(SYSTEM_ACTOR),
+      'f'.repeat(64),
+    ]);
+  }
+  const rate = total / ((performance.now() - t0) / 1000);
+  await db.close();
+  return rate;
+}
+
+async function main() {
+  const rows: Result[] = [];
+  const reads: Record<string, number> = {};
+  const embedded = await embeddedEventStore(undefined);
+  await embedded.init();
+  rows.push(await appends(embedded, 'embedded (PGlite, in memory)', 1, N));
+  rows.push(await appends(embedded, 'embedded (PGlite, in memory)', 16, N));
+  reads.embedded = await readGlobal(embedded);
+  await embedded.close();
+  const raw = await rawPglite(N);
+
+  if (process.env.POSTGRES_URL) {
+    const pg = postgresEventStore(process.env.POSTGRES_URL, { pool: { max: 20 } });
+    await pg.init();
+    rows.push(await appends(pg, 'PostgreSQL', 1, Math.min(N, 2000)));
+    rows.push(await appends(pg, 'PostgreSQL', 16, N));
+    reads.postgres = await readGlobal(pg);
+    await pg.close();
+  } else {
+    console.warn('POSTGRES_URL is not set: PostgreSQL skipped (run scripts/infra/up postgres and source .infra/env)');
+  }
+
+  const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const embedded1 = rows.find((r) => r.adapter.startsWith('embedded') && r.writers === 1) as Result;
+  const table = [
+    '| adapter | writers | appends/s | p50 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.adapter} | ${r.writers} | ${fmt(r.appendsPerSec)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} |`),
+  ].join('\n');
+  const body = `Run ${new Date().toISOString()} on ${machine()}; ${N} single-event appends per row (PostgreSQL 1 writer: ${Math.min(N, 2000)}).
+
+${table}
+
+Reading the global order: ${Object.entries(reads).map(([k, v]) => `${k} ${fmt(v)} events/s`).join(', ')}.
+
+Raw PGlite single-row inserts of the same row shape (baseline for the embedded path): ${fmt(raw)} rows/s.
+Embedded append with 1 writer = ${((embedded1.appendsPerSec / raw) * 100).toFixed(0)} % of the raw insert rate (target: ≥ 70 %).
+Targets: ≥ 3,000 appends/s with 16 writers on PostgreSQL.`;
+  console.log(body);
+  writeSection('Event store (npm run bench:store)', body);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
