@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { issueToken, loadConfig } from '@spbe/ledger-core';
 import { infra, runId, waitFor } from '@spbe/ledger-core/testing';
 
@@ -23,19 +24,28 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
 
   beforeAll(async () => {
     execFileSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root });
+    // A database of its own, so the forwarders start from an empty log rather than every earlier suite's events.
+    const admin = new Client({ connectionString: pg.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE spbe_${run}`);
+    await admin.end();
+    const dbUrl = new URL(pg.url as string);
+    dbUrl.pathname = `/spbe_${run}`;
     for (const app of Object.keys(APPS) as Array<keyof typeof APPS>) {
       const env = {
         ...process.env,
         PORT: String(basePort + APPS[app]),
         HOST: '127.0.0.1',
         EVENT_STORE: 'postgres',
+        POSTGRES_URL: dbUrl.toString(),
         BUS: 'kafka',
         READ_MODELS: 'mongo',
         MONGO_DB: `spbe_${run}`,
         KAFKA_CLIENT_ID: `spbe-${run}`,
+        KAFKA_TOPIC_PREFIX: `${run}.`,
         REPORTING_GROUP_ID: `spbe-reporting-${run}`,
         AUTH_JWT_SECRET: secret,
-        NODE_ENV: 'production',
+        NODE_ENV: 'test',
       };
       const p = spawn('node', [`dist/apps/${app}/src/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       logs[app] = '';
@@ -56,6 +66,10 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
   afterAll(async () => {
     for (const p of procs) p.kill('SIGTERM');
     await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))));
+    const admin = new Client({ connectionString: pg.url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS spbe_${run} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
   });
 
   it('each service reports its event store, Kafka and MongoDB connections ready, and serves OpenAPI', async () => {

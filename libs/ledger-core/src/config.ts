@@ -24,6 +24,8 @@ export interface LedgerConfig {
   esdbUrl?: string;
   kafkaBrokers?: string[];
   kafkaClientId: string;
+  /** Namespace for topic names (KAFKA_TOPIC_PREFIX), e.g. `staging.`; empty by default. */
+  kafkaTopicPrefix: string;
   mongoUrl?: string;
   mongoDb: string;
   maxPayloadBytes: number;
@@ -66,6 +68,12 @@ function url(env: Env, name: string, protocols: string[], required: boolean): st
   return v;
 }
 
+function topicPrefix(env: Env): string {
+  const v = env.KAFKA_TOPIC_PREFIX ?? '';
+  if (!/^[A-Za-z0-9._-]{0,100}$/.test(v)) throw new ConfigError('KAFKA_TOPIC_PREFIX', `"${v}" may only contain letters, digits, '.', '_' and '-'`);
+  return v;
+}
+
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
@@ -105,6 +113,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     esdbUrl: url(env, 'ESDB_URL', ['esdb:', 'esdb+discover:'], eventStore === 'esdb'),
     kafkaBrokers: brokers,
     kafkaClientId: env.KAFKA_CLIENT_ID || 'spbe-ledger',
+    kafkaTopicPrefix: topicPrefix(env),
     mongoUrl: url(env, 'MONGO_URL', ['mongodb:', 'mongodb+srv:'], readModels === 'mongo'),
     mongoDb: env.MONGO_DB || 'spbe',
     maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),

@@ -35,6 +35,8 @@ export interface ConsumerRuntimeOptions {
   groupId: string;
   topics: string[];
   handler: (message: BusMessage) => Promise<void>;
+  /** Optional bulk path; a failing batch is retried message by message (bounded, then parked). */
+  batchHandler?: (messages: BusMessage[]) => Promise<void>;
   parked: ParkedMessageSink;
   metrics?: Metrics;
   /** Attempts before a message is parked (default 5). */
@@ -60,6 +62,14 @@ export async function runConsumer(options: ConsumerRuntimeOptions): Promise<Cons
     groupId: options.groupId,
     topics: options.topics,
     fromBeginning: options.fromBeginning ?? true,
+    batchHandler: options.batchHandler
+      ? async (messages) => {
+          await options.batchHandler!(messages);
+          const byTopic = new Map<string, number>();
+          for (const m of messages) byTopic.set(m.topic, (byTopic.get(m.topic) ?? 0) + 1);
+          for (const [topic, n] of byTopic) options.metrics?.inc('spbe_consumer_messages_total', 'Messages handled by consumer group', { group: options.groupId, topic }, n);
+        }
+      : undefined,
     handler: async (message) => {
       let lastError: unknown;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {

@@ -28,6 +28,8 @@ export interface ForwarderOptions {
   contexts?: string[];
   metrics?: Metrics;
   onError?: (err: unknown) => void;
+  /** Topic namespace (KAFKA_TOPIC_PREFIX). */
+  topicPrefix?: string;
 }
 
 export interface Forwarder {
@@ -54,7 +56,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Forward
     handler: async (batch) => {
       const byTopic = new Map<string, EventEnvelope[]>();
       for (const e of batch) {
-        const topic = topicForContext(parseStreamId(e.streamId).context);
+        const topic = topicForContext(parseStreamId(e.streamId).context, options.topicPrefix);
         byTopic.set(topic, [...(byTopic.get(topic) ?? []), e]);
       }
       const fresh = [...byTopic.keys()].filter((t) => !topics.has(t));

@@ -1,5 +1,5 @@
-import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
-import { Bus, ConsumeOptions, ConsumerHandle, OutgoingMessage } from './port';
+import { Admin, Consumer, Kafka, KafkaMessage, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Bus, BusMessage, ConsumeOptions, ConsumerHandle, OutgoingMessage } from './port';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -57,19 +57,33 @@ export class KafkaBus implements Bus {
     const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    const toMessage = (topic: string, partition: number, message: KafkaMessage): BusMessage => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+      return { topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value ? JSON.parse(message.value.toString()) : null, headers };
+    };
     await consumer.run({
       autoCommit: true,
-      eachMessage: async ({ topic, partition, message }) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-        await options.handler({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? '',
-          value: message.value ? JSON.parse(message.value.toString()) : null,
-          headers,
-        });
+      partitionsConsumedConcurrently: 3,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const messages = batch.messages.map((m) => toMessage(batch.topic, batch.partition, m));
+        if (options.batchHandler && messages.length > 1) {
+          try {
+            await options.batchHandler(messages);
+            resolveOffset(messages[messages.length - 1].offset);
+            await heartbeat();
+            return;
+          } catch {
+            // fall back to one message at a time below
+          }
+        }
+        for (const m of messages) {
+          if (!isRunning() || isStale()) break;
+          await options.handler(m);
+          resolveOffset(m.offset);
+          await heartbeat();
+        }
       },
     });
     this.consumers.add(consumer);

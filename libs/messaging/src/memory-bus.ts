@@ -56,13 +56,23 @@ export class MemoryBus implements Bus {
           const log = this.log(t);
           const at = g.offsets.get(t) ?? 0;
           if (at >= log.length) continue;
+          delivered = true;
+          if (options.batchHandler && log.length - at > 1) {
+            const batch = log.slice(at, at + 500);
+            try {
+              await options.batchHandler(batch);
+              g.offsets.set(t, at + batch.length);
+              continue;
+            } catch {
+              // fall through to one message at a time
+            }
+          }
           try {
             await options.handler(log[at]);
             g.offsets.set(t, at + 1);
           } catch {
             await new Promise((r) => setTimeout(r, 100));
           }
-          delivered = true;
         }
         if (!delivered && !stopped) {
           await new Promise<void>((resolve) => {

@@ -21,6 +21,11 @@ export interface ConsumeOptions {
    * throws, the adapter redelivers (use the consumer runtime for bounded retries and dead letters).
    */
   handler: (message: BusMessage) => Promise<void>;
+  /**
+   * Optional: called with consecutive messages of one partition at once (for bulk writes). If it
+   * throws, the adapter falls back to `handler` for each message of that batch.
+   */
+  batchHandler?: (messages: BusMessage[]) => Promise<void>;
 }
 
 export interface ConsumerHandle {
@@ -48,8 +53,13 @@ export const CONTEXT_TOPICS = {
 export type ContextName = keyof typeof CONTEXT_TOPICS;
 export const ALL_EVENT_TOPICS = Object.values(CONTEXT_TOPICS);
 
-export function topicForContext(context: string): string {
-  return (CONTEXT_TOPICS as Record<string, string>)[context] ?? `spbe.${context}.events`;
+/** `prefix` namespaces the topics (e.g. `staging.`) when several environments share a cluster. */
+export function topicForContext(context: string, prefix = ''): string {
+  return prefix + ((CONTEXT_TOPICS as Record<string, string>)[context] ?? `spbe.${context}.events`);
+}
+
+export function eventTopics(prefix = ''): string[] {
+  return ALL_EVENT_TOPICS.map((t) => prefix + t);
 }
 
 export const dlqTopic = (topic: string) => `${topic}.dlq`;

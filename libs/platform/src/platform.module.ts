@@ -32,6 +32,7 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
     @Inject(METRICS) private readonly metrics: Metrics,
     @Inject(SERVICE_INFO) private readonly info: ServiceInfo,
+    @Inject(CONFIG) private readonly config: LedgerConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,6 +44,7 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       checkpoints: this.info.persistentForwarderCheckpoint ? this.store : new MemoryCheckpoints(),
       contexts: this.info.forwards,
       metrics: this.metrics,
+      topicPrefix: this.config.kafkaTopicPrefix,
       onError: (err) => this.logger.error(`forwarder: ${err instanceof Error ? err.message : String(err)}`),
     });
   }

@@ -15,6 +15,8 @@ export interface Projection {
   indexes?: Record<string, Array<Record<string, 1 | -1>>>;
   /** Must be idempotent per (streamId, version): use `applyOnce` or key documents by event. */
   apply(event: EventEnvelope, target: ProjectionTarget): Promise<void>;
+  /** Optional bulk form of apply for consecutive events (same idempotency rule). */
+  applyBatch?(events: EventEnvelope[], target: ProjectionTarget): Promise<void>;
 }
 
 export interface AppliedMarker {
@@ -94,6 +96,19 @@ export class Projector {
     this.flushTimer ??= setTimeout(() => void this.flushCheckpoints().catch(() => undefined), 250);
   }
 
+  /** Applies consecutive events; projections with applyBatch get them in one call. */
+  async handleBatch(events: EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    const last = Math.max(...events.map((e) => e.globalPosition));
+    for (const p of this.projections) {
+      for (const c of p.collections) await this.resolve(c);
+      if (p.applyBatch) await p.applyBatch(events, this.target());
+      else for (const e of events) await p.apply(e, this.target());
+      this.pending.set(p.name, Math.max(this.pending.get(p.name) ?? -1, last));
+    }
+    this.flushTimer ??= setTimeout(() => void this.flushCheckpoints().catch(() => undefined), 250);
+  }
+
   /** Writes the checkpoints of events handled so far (debounced by handle()). */
   async flushCheckpoints(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
@@ -140,7 +155,8 @@ export class Projector {
     const replay = async (t: ProjectionTarget) => {
       for (;;) {
         const batch = await eventStore.readAll({ after: position, maxCount: 1000 });
-        for (const e of batch) await p.apply(e, t);
+        if (p.applyBatch) await p.applyBatch(batch, t);
+        else for (const e of batch) await p.apply(e, t);
         count += batch.length;
         if (batch.length) {
           position = batch[batch.length - 1].globalPosition;

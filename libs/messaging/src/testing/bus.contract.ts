@@ -93,6 +93,38 @@ export function busContract(make: () => Promise<Bus>, timeoutMs = 30_000): void 
     expect(dlq[0].headers?.['x-error']).toBe('Error: cannot project n=2');
   }, timeoutMs * 3);
 
+  it('consumer runtime: bulk path handles batches; a failing batch falls back to messages, parking only the poison one', async () => {
+    const topic = runId('spbe.test.');
+    const parked = new MemoryParkedMessages();
+    const handled: number[] = [];
+    let batches = 0;
+    await bus.ensureTopics([topic]);
+    await bus.publish(topic, [1, 2, 3, 4].map((n) => ({ key: 'same-key', value: { n } })));
+    const c = await runConsumer({
+      bus,
+      groupId: runId('g'),
+      topics: [topic],
+      parked,
+      maxAttempts: 2,
+      baseDelayMs: 5,
+      batchHandler: async (ms) => {
+        batches++;
+        if (ms.some((m) => (m.value as { n: number }).n === 3)) throw new Error('batch contains n=3');
+        handled.push(...ms.map((m) => (m.value as { n: number }).n));
+      },
+      handler: async (m) => {
+        const n = (m.value as { n: number }).n;
+        if (n === 3) throw new Error('cannot project n=3');
+        handled.push(n);
+      },
+    });
+    await waitFor(async () => handled.length === 3 && (await parked.list()).length === 1, timeoutMs);
+    await c.stop();
+    expect(handled).toEqual([1, 2, 4]);
+    expect(batches).toBeGreaterThanOrEqual(1);
+    expect((await parked.list())[0]).toMatchObject({ value: { n: 3 }, attempts: 2 });
+  }, timeoutMs * 3);
+
   it('forwarder: publishes stored events to their context topic keyed by streamId, resuming from its checkpoint', async () => {
     const store = await embeddedEventStore(undefined);
     await store.init();
@@ -103,7 +135,7 @@ export function busContract(make: () => Promise<Bus>, timeoutMs = 30_000): void 
     const name = runId('fw');
     try {
       await store.append({ streamId: `${tenant}:${context}.unit:u1`, expectedVersion: 'no-stream', events: [{ type: 'UnitRegistered', payload: { n: 1 } }], context: { actor: testActor } });
-      const fw1 = await startForwarder({ name, store, bus, checkpoints });
+      const fw1 = await startForwarder({ name, store, bus, checkpoints, topicPrefix: '' });
       await fw1.subscription.caughtUp;
       await fw1.stop();
       await store.append({ streamId: `${tenant}:${context}.unit:u1`, expectedVersion: 0, events: [{ type: 'UnitRenamed', payload: { n: 2 } }], context: { actor: testActor } });

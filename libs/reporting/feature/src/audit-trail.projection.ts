@@ -89,4 +89,7 @@ export const auditTrailProjection: Projection = {
   async apply(e, target) {
     await target.collection<AuditTrailRow>(AUDIT_TRAIL).put(toAuditTrailRow(e));
   },
+  async applyBatch(events, target) {
+    await target.collection<AuditTrailRow>(AUDIT_TRAIL).putMany(events.map(toAuditTrailRow));
+  },
 };

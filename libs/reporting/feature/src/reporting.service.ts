@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventEnvelope, EventStore, LedgerConfig, uuidv7 } from '@spbe/ledger-core';
-import { ALL_EVENT_TOPICS, Bus, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer } from '@spbe/messaging';
+import { Bus, eventTopics, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer } from '@spbe/messaging';
 import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS } from '@spbe/platform';
 import { Projector, ReadModelStore } from '@spbe/read-models';
 import { auditTrailProjection } from './audit-trail.projection';
@@ -32,11 +32,12 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
       bus: this.bus,
       // In-memory read models start empty: read every topic from the beginning with a fresh group.
       groupId: this.readModels.kind === 'memory' ? `${this.config.reportingGroupId}-${uuidv7()}` : this.config.reportingGroupId,
-      topics: ALL_EVENT_TOPICS,
+      topics: eventTopics(this.config.kafkaTopicPrefix),
       parked: this.parked,
       metrics: this.metrics,
       maxAttempts: this.config.consumerMaxAttempts,
       handler: async (m) => this.projector.handle(m.value as EventEnvelope),
+      batchHandler: async (ms) => this.projector.handleBatch(ms.map((m) => m.value as EventEnvelope)),
       onError: (err, m, attempt) => this.logger.warn(`projection of ${m.topic}@${m.offset} failed (attempt ${attempt}): ${err instanceof Error ? err.message : String(err)}`),
     });
     this.lagTimer = setInterval(() => void this.publishLag().catch(() => undefined), 5000);
