@@ -6,6 +6,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { embeddedEventStore, EventStore, postgresEventStore, SYSTEM_ACTOR } from '@spbe/ledger-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { machine, percentile, writeSection } from './report';
 
 const N = Number(process.env.BENCH_EVENTS ?? 4000);
@@ -16,6 +18,16 @@ interface Result {
   appendsPerSec: number;
   p50: number;
   p99: number;
+}
+
+/** Uses the servers of scripts/infra when their URLs are not in the environment. */
+function loadInfraEnv(): void {
+  const file = join(__dirname, '..', '..', '..', '.infra', 'env');
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (m && !process.env[m[1]]) process.env[m[1]] = m[2];
+  }
 }
 
 function payload(i: number) {
@@ -81,19 +93,24 @@ async function rawPglite(total: number): Promise<number> {
 }
 
 async function main() {
+  loadInfraEnv();
   const rows: Result[] = [];
   const reads: Record<string, number> = {};
+  // Warm up PGlite (WebAssembly compilation, catalog caches) before measuring either side.
+  await rawPglite(500);
+  const raw = await rawPglite(N);
   const embedded = await embeddedEventStore(undefined);
   await embedded.init();
+  await appends(embedded, 'warm-up', 1, 500);
   rows.push(await appends(embedded, 'embedded (PGlite, in memory)', 1, N));
   rows.push(await appends(embedded, 'embedded (PGlite, in memory)', 16, N));
   reads.embedded = await readGlobal(embedded);
   await embedded.close();
-  const raw = await rawPglite(N);
 
   if (process.env.POSTGRES_URL) {
     const pg = postgresEventStore(process.env.POSTGRES_URL, { pool: { max: 20 } });
     await pg.init();
+    await appends(pg, 'warm-up', 16, 500);
     rows.push(await appends(pg, 'PostgreSQL', 1, Math.min(N, 2000)));
     rows.push(await appends(pg, 'PostgreSQL', 16, N));
     reads.postgres = await readGlobal(pg);

@@ -4,6 +4,7 @@ import { eventStoreContract, readAllFrom, testActor } from '../testing/event-sto
 import { postgresEventStore } from './postgres';
 import { sqlIntegritySuite } from './sql-integrity.suite';
 import { SqlEventStore } from './sql-event-store';
+import { insertEventsSql } from './sql-schema';
 import { EventEnvelope } from '../envelope';
 import { uuidv7 } from '../uuid-v7';
 
@@ -33,10 +34,10 @@ pg.describe('PostgreSQL global order under concurrent writers', () => {
     await a.connect();
     try {
       await a.query('BEGIN');
-      await a.query("SELECT spbe_append($1, $2, -1, NULL, NULL, $3::jsonb)", [
-        `${tenant}:registry.unit:slow`,
-        tenant,
-        JSON.stringify([fakeRow(0, 'slow')]),
+      const slow = fakeRow(0, 'slow');
+      await a.query(insertEventsSql(1), [
+        slow.event_id, `${tenant}:registry.unit:slow`, 0, tenant, 'TestRecorded', 1, slow.occurred_at, slow.recorded_at,
+        JSON.stringify(testActor), null, null, null, null, null, '{}', slow.prev_hash, slow.hash,
       ]);
       await store.append({ streamId: `${tenant}:registry.unit:fast`, expectedVersion: 'no-stream', events: [{ type: 'TestRecorded', payload: {} }], context: { actor: testActor } });
       const whileOpen = (await readAllFrom(store, start)).filter((e) => e.tenantId === tenant);

@@ -11,8 +11,9 @@ import {
   Subscription,
 } from './port';
 import { pollingSubscription, Wakeups } from './polling-subscription';
-import { buildEnvelopes, checkExpectedVersion, replayResult, UnpositionedEvent, validateAppend } from './prepare';
+import { buildEnvelopes, checkExpectedVersion, replayResult, validateAppend } from './prepare';
 import { EVENT_COLUMNS, SAFE, SCHEMA_SQL } from './sql-schema';
+import { InsertBatcher, insertEvents } from './insert-batcher';
 
 /** The little of `pg.Pool` and `PGlite` this store needs. */
 export type SqlQuery = <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<{ rows: R[] }>;
@@ -28,6 +29,8 @@ export interface SqlClient {
 export interface SqlEventStoreOptions {
   maxPayloadBytes?: number;
   pollMs?: number;
+  /** Group-commit batches in flight at once (default 2 on PostgreSQL — best measured on 2 cores —, 1 embedded). */
+  insertConcurrency?: number;
 }
 
 interface Row {
@@ -81,14 +84,16 @@ async function readHead(query: SqlQuery, streamId: string): Promise<StreamHead |
   return rows[0] ? { version: Number(rows[0].version), hash: rows[0].hash } : null;
 }
 
-function isCommandIndexViolation(err: unknown): boolean {
-  return sqlState(err) === '23505' && String((err as Error).message).includes('spbe_events_command');
+function isViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && (e.constraint === constraint || String(e.message).includes(`"${constraint}"`));
 }
 
 /** EventStore over PostgreSQL SQL: used by the PostgreSQL (`pg`) and the embedded (PGlite) adapters. */
 export class SqlEventStore implements EventStore {
   private readonly wakeups = new Wakeups();
   private readonly heads = new Map<string, StreamHead>();
+  private readonly batcher: InsertBatcher;
   private readonly maxPayloadBytes: number;
   private readonly pollMs: number;
 
@@ -99,6 +104,7 @@ export class SqlEventStore implements EventStore {
   ) {
     this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
     this.pollMs = options.pollMs ?? 200;
+    this.batcher = new InsertBatcher(this.sql.query.bind(this.sql) as SqlQuery, options.insertConcurrency ?? (kind === 'embedded' ? 1 : 2));
   }
 
   async init(): Promise<void> {
@@ -112,7 +118,7 @@ export class SqlEventStore implements EventStore {
       return await this.appendOnce(req, commandId);
     } catch (err) {
       // A retried command whose first attempt already landed: return what was recorded then.
-      if (commandId && (err instanceof ConcurrencyError || sqlState(err) === 'SPB02' || isCommandIndexViolation(err))) {
+      if (commandId && (err instanceof ConcurrencyError || isViolation(err, 'spbe_events_command'))) {
         const recorded = await this.findByCommandId(commandId);
         if (recorded.length > 0) return replayResult(req, recorded);
       }
@@ -122,8 +128,8 @@ export class SqlEventStore implements EventStore {
 
   /**
    * One round trip in the common case: the stream head comes from a small cache of heads this
-   * store appended (or is known absent for `no-stream`); spbe_append re-checks it under the
-   * stream's lock, so a stale cache costs a re-read and a retry, never a wrong append.
+   * store appended (or is known absent for `no-stream`); the unique (stream, version) constraint
+   * re-checks it, so a stale cache costs a re-read, never a wrong append.
    */
   private async appendOnce(req: AppendRequest, commandId: string | null): Promise<AppendResult> {
     const { streamId, expectedVersion } = req;
@@ -138,24 +144,34 @@ export class SqlEventStore implements EventStore {
       checkExpectedVersion(streamId, expectedVersion, head);
     }
     try {
-      return this.appended(streamId, req, await this.insertAfter(this.sql.query.bind(this.sql) as SqlQuery, req, head, commandId));
+      const envelopes = buildEnvelopes(req, head);
+      const positions = await this.batcher.submit(streamId, commandId, envelopes);
+      return this.appended(streamId, req, envelopes.map((e, i) => ({ ...e, globalPosition: positions[i] })));
     } catch (err) {
-      if (sqlState(err) !== 'SPB01') throw err;
+      if (!isViolation(err, 'spbe_events_stream_version')) throw err;
       this.heads.delete(streamId);
     }
     // The head moved. A numbered or `no-stream` expectation that no longer holds is the caller's
-    // conflict; `any` and `stream-exists` lost a race: append under the stream's lock instead.
+    // conflict; `any` and `stream-exists` lost a race: append under the stream's advisory lock
+    // (writers that took the optimistic path may still win a race; then try again, bounded).
     checkExpectedVersion(streamId, expectedVersion, await this.streamHead(streamId));
-    return this.appended(
-      streamId,
-      req,
-      await this.sql.transaction(async (query) => {
-        await query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
-        const locked = await readHead(query, streamId);
-        checkExpectedVersion(streamId, expectedVersion, locked);
-        return this.insertAfter(query, req, locked, commandId);
-      }),
-    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.appended(
+          streamId,
+          req,
+          await this.sql.transaction(async (query) => {
+            await query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
+            const locked = await readHead(query, streamId);
+            checkExpectedVersion(streamId, expectedVersion, locked);
+            return this.insertAfter(query, req, locked, commandId);
+          }),
+        );
+      } catch (err) {
+        if (!isViolation(err, 'spbe_events_stream_version') || attempt >= 100) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * Math.min(attempt, 10)));
+      }
+    }
   }
 
   private appended(streamId: string, req: AppendRequest, events: EventEnvelope[]): AppendResult {
@@ -167,7 +183,7 @@ export class SqlEventStore implements EventStore {
 
   private async insertAfter(query: SqlQuery, req: AppendRequest, head: StreamHead | null, commandId: string | null): Promise<EventEnvelope[]> {
     const envelopes = buildEnvelopes(req, head);
-    const positions = await this.insert(query, req.streamId, head, commandId, envelopes);
+    const positions = await insertEvents(query, req.streamId, commandId, envelopes);
     return envelopes.map((e, i) => ({ ...e, globalPosition: positions[i] }));
   }
 
@@ -175,30 +191,6 @@ export class SqlEventStore implements EventStore {
     this.heads.delete(streamId);
     this.heads.set(streamId, head);
     if (this.heads.size > 10_000) this.heads.delete(this.heads.keys().next().value as string);
-  }
-
-  private async insert(query: SqlQuery, streamId: string, head: StreamHead | null, commandId: string | null, events: UnpositionedEvent[]): Promise<number[]> {
-    const payload = events.map((e, seq) => ({
-      seq,
-      event_id: e.eventId,
-      version: e.version,
-      type: e.type,
-      schema_version: e.schemaVersion,
-      occurred_at: e.occurredAt,
-      recorded_at: e.recordedAt,
-      actor: e.actor,
-      legal_basis: e.legalBasis,
-      causation_id: e.causationId,
-      correlation_id: e.correlationId,
-      payload: e.payload,
-      prev_hash: e.prevHash,
-      hash: e.hash,
-    }));
-    const { rows } = await query<{ spbe_append: string | number }>(
-      'SELECT spbe_append($1, $2, $3, $4, $5, $6::jsonb) AS spbe_append',
-      [streamId, events[0].tenantId, head ? head.version : -1, head ? head.hash : null, commandId, JSON.stringify(payload)],
-    );
-    return rows.map((r) => Number(r.spbe_append));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<EventEnvelope[]> {

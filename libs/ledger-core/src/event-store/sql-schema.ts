@@ -7,8 +7,13 @@
  * late has a smaller id than xmin only once it is finished, and every transaction that starts later
  * gets a larger id — so positions handed out to a reader never have an unseen event below them.
  * (The same idea as Marten's high-water mark and Emmett's `transaction_id < pg_snapshot_xmin(...)`.)
- * Positions are therefore increasing but not contiguous. An append takes a per-stream advisory lock
- * before its first write, so a stream's later version always gets a larger transaction id.
+ * Positions are therefore increasing but not contiguous.
+ *
+ * An append is one INSERT. Optimistic concurrency is the unique (stream_id, version) constraint:
+ * a writer only builds version N+1 after it has seen version N committed, so within a stream a
+ * later version always has a larger transaction id (and position); two writers racing for the
+ * same version collide on the constraint and one gets a conflict. Idempotency is the unique index
+ * on the first event of each command id.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS spbe_events (
@@ -42,36 +47,28 @@ CREATE TABLE IF NOT EXISTS spbe_checkpoints (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE OR REPLACE FUNCTION spbe_append(p_stream text, p_tenant text, p_expected integer, p_expected_hash text, p_command text, p_events jsonb)
-RETURNS SETOF bigint LANGUAGE plpgsql AS $fn$
-DECLARE
-  head_version integer;
-  head_hash text;
-  base bigint;
-BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
-  IF p_command IS NOT NULL AND EXISTS (SELECT 1 FROM spbe_events e WHERE e.command_id = p_command AND e.command_seq = 0) THEN
-    RAISE EXCEPTION 'command % already recorded', p_command USING ERRCODE = 'SPB02';
-  END IF;
-  SELECT e.version, e.hash INTO head_version, head_hash FROM spbe_events e WHERE e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
-  IF coalesce(head_version, -1) <> p_expected OR coalesce(head_hash, '') <> coalesce(p_expected_hash, '') THEN
-    RAISE EXCEPTION '%', coalesce(head_version, -1) USING ERRCODE = 'SPB01';
-  END IF;
-  base := pg_current_xact_id()::text::bigint * 4096;
-  RETURN QUERY
-  INSERT INTO spbe_events (global_position, transaction_id, event_id, stream_id, version, tenant_id, type, schema_version,
-      occurred_at, recorded_at, actor, legal_basis, causation_id, correlation_id, command_id, command_seq, payload, prev_hash, hash)
-  SELECT base + x.seq, pg_current_xact_id(), x.event_id, p_stream, x.version, p_tenant, x.type, x.schema_version,
-      x.occurred_at, x.recorded_at, x.actor, x.legal_basis, x.causation_id, x.correlation_id, p_command,
-      CASE WHEN p_command IS NULL THEN NULL ELSE x.seq END, x.payload, x.prev_hash, x.hash
-  FROM jsonb_to_recordset(p_events) AS x(seq integer, event_id uuid, version integer, type text, schema_version integer,
-      occurred_at text, recorded_at text, actor jsonb, legal_basis jsonb, causation_id text, correlation_id text,
-      payload jsonb, prev_hash text, hash text)
-  ORDER BY x.seq
-  RETURNING global_position;
-END
-$fn$;
+DROP FUNCTION IF EXISTS spbe_append(text, text, integer, text, text, jsonb);
 `;
+
+const INSERT_COLUMNS = `global_position, transaction_id, event_id, stream_id, version, tenant_id, type, schema_version,
+  occurred_at, recorded_at, actor, legal_basis, causation_id, correlation_id, command_id, command_seq, payload, prev_hash, hash`;
+const PER_ROW = 17;
+const insertSql = new Map<number, string>();
+
+/** INSERT of n events of one append; positions are xid × 4096 + index (at most 1000 events per append). */
+export function insertEventsSql(n: number): string {
+  let sql = insertSql.get(n);
+  if (!sql) {
+    const rows = Array.from({ length: n }, (_, i) => {
+      const p = (k: number) => `$${i * PER_ROW + k}`;
+      return `(pg_current_xact_id()::text::bigint * 4096 + ${i}, pg_current_xact_id(), ${p(1)}::uuid, ${p(2)}, ${p(3)}::integer, ${p(4)}, ${p(5)}, ${p(6)}::integer,
+        ${p(7)}, ${p(8)}, ${p(9)}::jsonb, ${p(10)}::jsonb, ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}::integer, ${p(15)}::jsonb, ${p(16)}, ${p(17)})`;
+    });
+    sql = `INSERT INTO spbe_events (${INSERT_COLUMNS}) VALUES ${rows.join(',\n')} RETURNING global_position`;
+    insertSql.set(n, sql);
+  }
+  return sql;
+}
 
 export const EVENT_COLUMNS = `global_position, event_id, stream_id, version, tenant_id, type, schema_version, occurred_at,
   recorded_at, actor, legal_basis, causation_id, correlation_id, command_id, payload, prev_hash, hash`;
