@@ -22,7 +22,9 @@ export class KafkaBus implements Bus {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
-      logLevel: logLevel.ERROR,
+      // Handler failures are retried and reported by the consumer runtime; kafkajs's own error
+      // lines for them are noise under test.
+      logLevel: process.env.NODE_ENV === 'test' ? logLevel.NOTHING : logLevel.ERROR,
       retry: { retries: 8, initialRetryTime: 200 },
     });
   }

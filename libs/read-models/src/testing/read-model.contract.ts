@@ -40,6 +40,11 @@ export function readModelContract(make: () => Promise<ReadModelStore>): void {
     expect(await c.count({ $or: [{ n: 0 }, { n: 9 }] })).toBe(2);
     expect(await c.count()).toBe(10);
     expect((await c.find({ n: { $in: [1, 2] } }, { sort: { n: 1 } })).map((d) => d._id)).toEqual(['d1', 'd2']);
+    // indexed equality stays correct after replace and delete
+    await c.put({ _id: 'd1', tenantId: 'kota-dumai', n: 1, tags: [] });
+    await c.delete('d3');
+    expect((await c.find({ tenantId: 'kota-kupang' }, { sort: { n: 1 } })).map((d) => d.n)).toEqual([5, 7, 9]);
+    expect(await c.count({ tenantId: { $eq: 'kota-dumai' } })).toBe(6);
   });
 
   it('lists and drops collections', async () => {
