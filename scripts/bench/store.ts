@@ -6,7 +6,9 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { embeddedEventStore, EventStore, postgresEventStore, SYSTEM_ACTOR } from '@spbe/ledger-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machine, percentile, writeSection } from './report';
 
@@ -92,10 +94,27 @@ async function rawPglite(total: number): Promise<number> {
   return rate;
 }
 
+/** The server's own ceiling: pgbench with a one-row INSERT per transaction and 16 clients. */
+function pgbenchBaseline(url: string): string {
+  const bin = ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', 'pgbench'].find((b) => b === 'pgbench' || existsSync(b)) as string;
+  const script = join(tmpdir(), 'spbe-pgbench.sql');
+  writeFileSync(script, "INSERT INTO spbe_pgbench (s, v, p) VALUES ('kota-bench', 1, '{\"a\":1}');\n");
+  try {
+    execFileSync('psql', [url, '-qc', 'CREATE TABLE IF NOT EXISTS spbe_pgbench (id bigserial PRIMARY KEY, s text, v int, p jsonb)']);
+    const out = execFileSync(bin, ['-n', '-f', script, '-c', '16', '-j', '2', '-T', '5', url], { encoding: 'utf8' });
+    const tps = /tps = ([\d.]+)/.exec(out)?.[1];
+    execFileSync('psql', [url, '-qc', 'DROP TABLE spbe_pgbench']);
+    return tps ? `${Number(tps).toFixed(0)} transactions/s` : 'pgbench gave no tps';
+  } catch (err) {
+    return `pgbench failed: ${(err as Error).message.split('\n')[0]}`;
+  }
+}
+
 async function main() {
   loadInfraEnv();
   const rows: Result[] = [];
   const reads: Record<string, number> = {};
+  let pgbench = 'not measured';
   // Warm up PGlite (WebAssembly compilation, catalog caches) before measuring either side.
   await rawPglite(500);
   const raw = await rawPglite(N);
@@ -115,6 +134,7 @@ async function main() {
     rows.push(await appends(pg, 'PostgreSQL', 16, N));
     reads.postgres = await readGlobal(pg);
     await pg.close();
+    pgbench = pgbenchBaseline(process.env.POSTGRES_URL);
   } else {
     console.warn('POSTGRES_URL is not set: PostgreSQL skipped (run scripts/infra/up postgres and source .infra/env)');
   }
@@ -134,6 +154,7 @@ Reading the global order: ${Object.entries(reads).map(([k, v]) => `${k} ${fmt(v)
 
 Raw PGlite single-row inserts of the same row shape (baseline for the embedded path): ${fmt(raw)} rows/s.
 Embedded append with 1 writer = ${((embedded1.appendsPerSec / raw) * 100).toFixed(0)} % of the raw insert rate (target: ≥ 70 %).
+Ceiling of this machine for comparison: pgbench, one single-row INSERT per transaction, 16 clients: ${pgbench}.
 Targets: ≥ 3,000 appends/s with 16 writers on PostgreSQL.`;
   console.log(body);
   writeSection('Event store (npm run bench:store)', body);

@@ -75,10 +75,6 @@ export function rowToEnvelope(r: Row): EventEnvelope {
   };
 }
 
-function sqlState(err: unknown): string | undefined {
-  return (err as { code?: string })?.code;
-}
-
 async function readHead(query: SqlQuery, streamId: string): Promise<StreamHead | null> {
   const { rows } = await query<{ version: number; hash: string }>('SELECT version, hash FROM spbe_events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1', [streamId]);
   return rows[0] ? { version: Number(rows[0].version), hash: rows[0].hash } : null;
