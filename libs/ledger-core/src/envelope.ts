@@ -81,9 +81,26 @@ export function hashedFields(e: Omit<EventEnvelope, 'hash' | 'globalPosition'> &
   };
 }
 
-export function computeEventHash(e: Omit<EventEnvelope, 'hash' | 'globalPosition'>): string {
-  return sha256Hex(canonicalJson(hashedFields(e)));
+export function computeEventHash(e: Omit<EventEnvelope, 'hash' | 'globalPosition'>, payloadText?: string): string {
+  return sha256Hex(payloadText === undefined ? canonicalJson(hashedFields(e)) : canonicalEnvelopeText(e, payloadText));
 }
+
+/**
+ * canonicalJson(hashedFields(e)) written out key by key (the keys in sorted order), with the
+ * payload's canonical text already known from validation — the hot path of every append.
+ * A test pins it to canonicalJson for varied envelopes.
+ */
+export function canonicalEnvelopeText(e: Omit<EventEnvelope, 'hash' | 'globalPosition'>, payloadText: string): string {
+  const f = hashedFields({ ...e, payload: {} });
+  const j = (v: unknown) => canonicalJson(v);
+  return (
+    `{"actor":${j(f.actor)},"causationId":${j(f.causationId)},"commandId":${j(f.commandId)},"correlationId":${j(f.correlationId)},` +
+    `"eventId":${j(f.eventId)},"legalBasis":${j(f.legalBasis)},"occurredAt":${j(f.occurredAt)},"payload":${payloadText},` +
+    `"prevHash":${j(f.prevHash)},"recordedAt":${j(f.recordedAt)},"schemaVersion":${j(f.schemaVersion)},"streamId":${j(f.streamId)},` +
+    `"tenantId":${j(f.tenantId)},"type":${j(f.type)},"version":${j(f.version)}}`
+  );
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // Validation of what enters the store: identifiers, names, sizes. Pure; throws typed errors.
@@ -144,8 +161,8 @@ export function normalizeTime(value: string | Date | undefined, field: string, f
 export const DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
 export const MAX_EVENTS_PER_APPEND = 1000;
 
-/** Checks one new event and returns its canonical payload text size; throws a typed error naming the field. */
-export function validateNewEvent(e: NewEvent, index: number, maxPayloadBytes: number): void {
+/** Checks one new event and returns its payload's canonical text; throws a typed error naming the field. */
+export function validateNewEvent(e: NewEvent, index: number, maxPayloadBytes: number): string {
   const at = `events[${index}]`;
   if (!e || typeof e !== 'object') throw new ValidationError(at, 'must be an object');
   if (typeof e.type !== 'string' || !EVENT_TYPE.test(e.type)) throw new ValidationError(`${at}.type`, 'must be a PascalCase event type name');
@@ -163,4 +180,5 @@ export function validateNewEvent(e: NewEvent, index: number, maxPayloadBytes: nu
   const size = Buffer.byteLength(text);
   if (size > maxPayloadBytes) throw new PayloadTooLargeError(`${at}.payload`, size, maxPayloadBytes);
   assertLegalBasis(e.legalBasis, `${at}.legalBasis`);
+  return text;
 }

@@ -1,30 +1,30 @@
-import { UnpositionedEvent } from './prepare';
+import { PreparedEvent } from './prepare';
 import { insertEventsSql } from './sql-schema';
 
-type Query = <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<{ rows: R[] }>;
+type Query = <R = Record<string, unknown>>(sql: string, params?: unknown[], name?: string) => Promise<{ rows: R[] }>;
 
 interface Pending {
   streamId: string;
   commandId: string | null;
-  events: UnpositionedEvent[];
+  events: PreparedEvent[];
   resolve(positions: number[]): void;
   reject(err: unknown): void;
 }
 
 function rowParams(p: Pending, params: unknown[]): void {
-  p.events.forEach((e, seq) => {
+  p.events.forEach(({ envelope: e, payloadText }, seq) => {
     params.push(
       e.eventId, p.streamId, e.version, e.tenantId, e.type, e.schemaVersion, e.occurredAt, e.recordedAt,
       JSON.stringify(e.actor), e.legalBasis ? JSON.stringify(e.legalBasis) : null, e.causationId, e.correlationId,
-      p.commandId, p.commandId ? seq : null, JSON.stringify(e.payload), e.prevHash, e.hash,
+      p.commandId, p.commandId ? seq : null, payloadText, e.prevHash, e.hash,
     );
   });
 }
 
-export async function insertEvents(query: Query, streamId: string, commandId: string | null, events: UnpositionedEvent[]): Promise<number[]> {
+export async function insertEvents(query: Query, streamId: string, commandId: string | null, events: PreparedEvent[]): Promise<number[]> {
   const params: unknown[] = [];
   rowParams({ streamId, commandId, events } as Pending, params);
-  const { rows } = await query<{ global_position: string | number }>(insertEventsSql(events.length), params);
+  const { rows } = await query<{ global_position: string | number }>(insertEventsSql(events.length), params, `spbe_insert_${events.length}`);
   return ascending(rows);
 }
 
@@ -51,7 +51,7 @@ export class InsertBatcher {
     private readonly maxEvents = 1000,
   ) {}
 
-  submit(streamId: string, commandId: string | null, events: UnpositionedEvent[]): Promise<number[]> {
+  submit(streamId: string, commandId: string | null, events: PreparedEvent[]): Promise<number[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, commandId, events, resolve, reject });
       if (this.inFlight < this.maxInFlight) void this.drain();
@@ -92,7 +92,7 @@ export class InsertBatcher {
     const total = batch.reduce((n, p) => n + p.events.length, 0);
     let rows: Array<{ global_position: string | number }>;
     try {
-      ({ rows } = await this.query<{ global_position: string | number }>(insertEventsSql(total), params));
+      ({ rows } = await this.query<{ global_position: string | number }>(insertEventsSql(total), params, `spbe_insert_${total}`));
     } catch {
       for (const p of batch) await this.one(p);
       return;

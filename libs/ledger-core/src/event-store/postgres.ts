@@ -3,7 +3,7 @@ import { SqlClient, SqlEventStore, SqlEventStoreOptions } from './sql-event-stor
 
 export function pgClient(pool: Pool): SqlClient {
   return {
-    query: async (sql, params) => pool.query(sql, params as unknown[]) as never,
+    query: async (sql, params, name) => (name ? pool.query({ name, text: sql, values: params as unknown[] }) : pool.query(sql, params as unknown[])) as never,
     exec: async (sql) => {
       // Schema creation from several processes at once: serialise it with an advisory lock.
       const client = await pool.connect();
@@ -19,7 +19,7 @@ export function pgClient(pool: Pool): SqlClient {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn((sql, params) => client.query(sql, params as unknown[]) as never);
+        const result = await fn((sql, params, name) => (name ? client.query({ name, text: sql, values: params as unknown[] }) : client.query(sql, params as unknown[])) as never);
         await client.query('COMMIT');
         return result;
       } catch (err) {

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../canonical-json';
 import { CommandReuseError, ConcurrencyError, StreamNotFoundError, ValidationError } from '../errors';
 import {
   assertActor,
@@ -14,14 +15,20 @@ import { AppendRequest, AppendResult, ExpectedVersion, StreamHead } from './port
 
 export type UnpositionedEvent = Omit<EventEnvelope, 'globalPosition'>;
 
+/** A built envelope with its payload's canonical text (what is hashed and what is stored). */
+export interface PreparedEvent {
+  envelope: UnpositionedEvent;
+  payloadText: string;
+}
+
 export interface AppendLimits {
   maxPayloadBytes: number;
 }
 
 const COMMAND_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
-/** Validates an append request before anything touches storage. Pure. */
-export function validateAppend(req: AppendRequest, limits: AppendLimits): void {
+/** Validates an append request before anything touches storage; returns each payload's canonical text. Pure. */
+export function validateAppend(req: AppendRequest, limits: AppendLimits): string[] {
   if (!req || typeof req !== 'object') throw new ValidationError('request', 'must be an object');
   parseStreamId(req.streamId);
   validateExpectedVersion(req.expectedVersion);
@@ -36,7 +43,7 @@ export function validateAppend(req: AppendRequest, limits: AppendLimits): void {
   for (const [field, v] of [['context.correlationId', correlationId], ['context.causationId', causationId]] as const) {
     if (v != null && (typeof v !== 'string' || v.length > 128)) throw new ValidationError(field, 'must be a string of at most 128 characters');
   }
-  req.events.forEach((e, i) => validateNewEvent(e, i, limits.maxPayloadBytes));
+  return req.events.map((e, i) => validateNewEvent(e, i, limits.maxPayloadBytes));
 }
 
 function validateExpectedVersion(v: ExpectedVersion): void {
@@ -58,6 +65,11 @@ export function checkExpectedVersion(streamId: string, expected: ExpectedVersion
 
 /** Builds the hashed envelopes that follow `head` in the stream. Pure but for the clock and ids. */
 export function buildEnvelopes(req: AppendRequest, head: StreamHead | null, now: Date = new Date()): UnpositionedEvent[] {
+  return prepareEvents(req, head, req.events.map((e) => canonicalJson(e.payload)), now).map((p) => p.envelope);
+}
+
+/** buildEnvelopes with the payload texts validation already produced. */
+export function prepareEvents(req: AppendRequest, head: StreamHead | null, payloadTexts: string[], now: Date = new Date()): PreparedEvent[] {
   const { tenantId } = parseStreamId(req.streamId);
   const recordedAt = now.toISOString();
   const { actor, commandId, correlationId, causationId } = req.context;
@@ -82,9 +94,9 @@ export function buildEnvelopes(req: AppendRequest, head: StreamHead | null, now:
       payload: e.payload,
       prevHash,
     };
-    const hash = computeEventHash(unhashed);
+    const hash = computeEventHash(unhashed, payloadTexts[i]);
     prevHash = hash;
-    return { ...unhashed, hash };
+    return { envelope: { ...unhashed, hash }, payloadText: payloadTexts[i] };
   });
 }
 

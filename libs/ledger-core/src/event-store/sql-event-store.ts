@@ -11,15 +11,16 @@ import {
   Subscription,
 } from './port';
 import { pollingSubscription, Wakeups } from './polling-subscription';
-import { buildEnvelopes, checkExpectedVersion, replayResult, validateAppend } from './prepare';
+import { checkExpectedVersion, prepareEvents, replayResult, validateAppend } from './prepare';
 import { EVENT_COLUMNS, SAFE, SCHEMA_SQL } from './sql-schema';
 import { InsertBatcher, insertEvents } from './insert-batcher';
 
 /** The little of `pg.Pool` and `PGlite` this store needs. */
-export type SqlQuery = <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<{ rows: R[] }>;
+/** `name`: a prepared-statement name for hot statements (PostgreSQL parses them once per connection). */
+export type SqlQuery = <R = Record<string, unknown>>(sql: string, params?: unknown[], name?: string) => Promise<{ rows: R[] }>;
 
 export interface SqlClient {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<{ rows: R[] }>;
   /** Runs fn in one transaction on one connection (commit on success, rollback on error). */
   transaction<T>(fn: (query: SqlQuery) => Promise<T>): Promise<T>;
   exec(sql: string): Promise<void>;
@@ -108,10 +109,10 @@ export class SqlEventStore implements EventStore {
   }
 
   async append(req: AppendRequest): Promise<AppendResult> {
-    validateAppend(req, { maxPayloadBytes: this.maxPayloadBytes });
+    const payloadTexts = validateAppend(req, { maxPayloadBytes: this.maxPayloadBytes });
     const commandId = req.context.commandId ?? null;
     try {
-      return await this.appendOnce(req, commandId);
+      return await this.appendOnce(req, commandId, payloadTexts);
     } catch (err) {
       // A retried command whose first attempt already landed: return what was recorded then.
       if (commandId && (err instanceof ConcurrencyError || isViolation(err, 'spbe_events_command'))) {
@@ -127,7 +128,7 @@ export class SqlEventStore implements EventStore {
    * store appended (or is known absent for `no-stream`); the unique (stream, version) constraint
    * re-checks it, so a stale cache costs a re-read, never a wrong append.
    */
-  private async appendOnce(req: AppendRequest, commandId: string | null): Promise<AppendResult> {
+  private async appendOnce(req: AppendRequest, commandId: string | null, payloadTexts: string[]): Promise<AppendResult> {
     const { streamId, expectedVersion } = req;
     let head: StreamHead | null | undefined = this.heads.get(streamId);
     const fromCache = head !== undefined || expectedVersion === 'no-stream';
@@ -140,9 +141,9 @@ export class SqlEventStore implements EventStore {
       checkExpectedVersion(streamId, expectedVersion, head);
     }
     try {
-      const envelopes = buildEnvelopes(req, head);
-      const positions = await this.batcher.submit(streamId, commandId, envelopes);
-      return this.appended(streamId, req, envelopes.map((e, i) => ({ ...e, globalPosition: positions[i] })));
+      const prepared = prepareEvents(req, head, payloadTexts);
+      const positions = await this.batcher.submit(streamId, commandId, prepared);
+      return this.appended(streamId, req, prepared.map((p, i) => ({ ...p.envelope, globalPosition: positions[i] })));
     } catch (err) {
       if (!isViolation(err, 'spbe_events_stream_version')) throw err;
       this.heads.delete(streamId);
@@ -160,7 +161,7 @@ export class SqlEventStore implements EventStore {
             await query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
             const locked = await readHead(query, streamId);
             checkExpectedVersion(streamId, expectedVersion, locked);
-            return this.insertAfter(query, req, locked, commandId);
+            return this.insertAfter(query, req, locked, commandId, payloadTexts);
           }),
         );
       } catch (err) {
@@ -177,10 +178,10 @@ export class SqlEventStore implements EventStore {
     return { streamId, nextExpectedVersion: last.version, events, idempotentReplay: false };
   }
 
-  private async insertAfter(query: SqlQuery, req: AppendRequest, head: StreamHead | null, commandId: string | null): Promise<EventEnvelope[]> {
-    const envelopes = buildEnvelopes(req, head);
-    const positions = await insertEvents(query, req.streamId, commandId, envelopes);
-    return envelopes.map((e, i) => ({ ...e, globalPosition: positions[i] }));
+  private async insertAfter(query: SqlQuery, req: AppendRequest, head: StreamHead | null, commandId: string | null, payloadTexts: string[]): Promise<EventEnvelope[]> {
+    const prepared = prepareEvents(req, head, payloadTexts);
+    const positions = await insertEvents(query, req.streamId, commandId, prepared);
+    return prepared.map((p, i) => ({ ...p.envelope, globalPosition: positions[i] }));
   }
 
   private rememberHead(streamId: string, head: StreamHead): void {
