@@ -1,8 +1,9 @@
-import { INestApplication, Logger, Type, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger, Module, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigError, LedgerConfig } from '@spbe/ledger-core';
+import { ConfigError, LedgerConfig, loadConfig } from '@spbe/ledger-core';
+import { PlatformModule } from './platform.module';
 
 export interface AppOptions {
   title: string;
@@ -40,5 +41,27 @@ export function runMain(main: () => Promise<void>): void {
       new Logger('Startup').error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     }
     process.exit(1);
+  });
+}
+
+export interface ServiceSpec {
+  /** Service name, e.g. `architecture-registry`. */
+  name: string;
+  port: number;
+  /** Contexts whose events this service forwards from the store to Kafka. */
+  forwards: string[];
+  feature: Type<unknown>;
+  description: string;
+}
+
+/** main() of a distributed service: PostgreSQL or EventStoreDB, Kafka and MongoDB by default. */
+export function runService(spec: ServiceSpec): void {
+  runMain(async () => {
+    const config = loadConfig(process.env, { port: spec.port, eventStore: 'postgres', bus: 'kafka', readModels: 'mongo' });
+    @Module({ imports: [PlatformModule.forRoot(config, { name: spec.name, forwards: spec.forwards, persistentForwarderCheckpoint: true }), spec.feature] })
+    class ServiceModule {}
+    const app = await createApp(ServiceModule, config, { title: `SPBE Governance Ledger — ${spec.name}`, description: spec.description });
+    await app.listen(config.port, config.host);
+    process.stdout.write(`${spec.name} listening on http://${config.host}:${config.port} (event store: ${config.eventStore}, bus: ${config.bus}, read models: ${config.readModels})\n`);
   });
 }
