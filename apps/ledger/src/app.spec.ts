@@ -57,7 +57,13 @@ describe('all-in-one app (embedded adapters) over HTTP', () => {
   });
 
   it('registers a tenant, stamps the actor, refuses a duplicate (409) and replays an idempotent retry', async () => {
-    const first = await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', `Bearer ${koordinator}`).set('Idempotency-Key', 'req-kupang-1').send(kupang).expect(201);
+    const first = await request(app.getHttpServer())
+      .post('/api/registry/tenants')
+      .set('authorization', `Bearer ${koordinator}`)
+      .set('Idempotency-Key', 'req-kupang-1')
+      .set('X-Correlation-Id', 'corr-kupang-1')
+      .send(kupang)
+      .expect(201);
     expect(first.body).toMatchObject({ tenantId: 'kota-kupang', version: 0, replayed: false });
     const retry = await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', `Bearer ${koordinator}`).set('Idempotency-Key', 'req-kupang-1').send(kupang).expect(201);
     expect(retry.body).toMatchObject({ eventIds: first.body.eventIds, replayed: true });
@@ -68,6 +74,9 @@ describe('all-in-one app (embedded adapters) over HTTP', () => {
     const history = await request(app.getHttpServer()).get('/api/registry/tenants/kota-kupang/history').set('authorization', `Bearer ${koordinator}`).expect(200);
     expect(history.body.items).toHaveLength(1);
     expect(history.body.items[0].actor).toEqual({ id: 'yohanes-koordinator', name: 'Yohanes Koordinator', role: 'koordinator', unitId: null });
+    expect(history.body.items[0]).toMatchObject({ commandId: 'req-kupang-1', correlationId: 'corr-kupang-1' });
+    const bad = await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', `Bearer ${koordinator}`).set('X-Correlation-Id', 'bad id!').send(kupang).expect(400);
+    expect(bad.body.message).toContain('x-correlation-id');
   });
 
   it.each([

@@ -36,3 +36,8 @@ export function verifyChain(streamId: string, events: EventEnvelope[]): ChainVer
   }
   return { ok: true, streamId, events: events.length, lastHash: prevHash };
 }
+
+/** Reads a whole stream from the store and verifies its chain. */
+export async function verifyStream(store: { readStream(streamId: string, o?: { fromVersion?: number; maxCount?: number }): Promise<EventEnvelope[]> }, streamId: string): Promise<ChainVerification> {
+  return verifyChain(streamId, await store.readStream(streamId));
+}

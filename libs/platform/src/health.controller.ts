@@ -26,7 +26,10 @@ type Check = { status: 'up' | 'down'; adapter: string; error?: string; ms: numbe
 async function check(adapter: string, fn: () => Promise<void>, timeoutMs = 3000): Promise<Check> {
   const t0 = Date.now();
   try {
-    await Promise.race([fn(), new Promise((_, rej) => setTimeout(() => rej(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([fn(), new Promise((_, rej) => (timer = setTimeout(() => rej(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))]).finally(() =>
+      clearTimeout(timer),
+    );
     return { status: 'up', adapter, ms: Date.now() - t0 };
   } catch (err) {
     return { status: 'down', adapter, error: err instanceof Error ? err.message : String(err), ms: Date.now() - t0 };

@@ -6,3 +6,4 @@ export * from './health.controller';
 export * from './parked-messages';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './command-context';

@@ -93,7 +93,7 @@ export class Projector {
       await p.apply(event, this.target());
       this.pending.set(p.name, Math.max(this.pending.get(p.name) ?? -1, event.globalPosition));
     }
-    this.flushTimer ??= setTimeout(() => void this.flushCheckpoints().catch(() => undefined), 250);
+    this.flushTimer ??= setTimeout(() => void this.flushCheckpoints().catch(() => undefined), 250).unref();
   }
 
   /** Applies consecutive events; projections with applyBatch get them in one call. */
@@ -106,7 +106,7 @@ export class Projector {
       else for (const e of events) await p.apply(e, this.target());
       this.pending.set(p.name, Math.max(this.pending.get(p.name) ?? -1, last));
     }
-    this.flushTimer ??= setTimeout(() => void this.flushCheckpoints().catch(() => undefined), 250);
+    this.flushTimer ??= setTimeout(() => void this.flushCheckpoints().catch(() => undefined), 250).unref();
   }
 
   /** Writes the checkpoints of events handled so far (debounced by handle()). */

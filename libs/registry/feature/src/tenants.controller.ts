@@ -20,8 +20,9 @@ export class TenantsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a Pemda with the regulation profile that governs it (admin or koordinator of that Pemda)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key records nothing new and returns the first result' })
-  register(@Body() dto: RegisterTenantDto, @CurrentPrincipal() principal: Principal, @Headers('idempotency-key') key?: string) {
-    return this.commands.execute(new RegisterTenantCommand({ type: 'RegisterTenant', ...dto }, principal, key || undefined));
+  @ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Stamped on the events for tracing' })
+  register(@Body() dto: RegisterTenantDto, @CurrentPrincipal() principal: Principal, @Headers() headers: Record<string, string | undefined>) {
+    return this.commands.execute(new RegisterTenantCommand({ type: 'RegisterTenant', ...dto }, principal, headers));
   }
 
   @Get(':tenantId')
