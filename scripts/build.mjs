@@ -3,7 +3,7 @@
 // the @spbe/* path aliases to relative imports. Incremental: a file is recompiled only when its
 // source is newer than its output, so `npm start` after the first build starts in about a second.
 // Type checking is separate (`npm run typecheck`).
-import { readdirSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, mkdirSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -30,6 +30,12 @@ const options = {
   jsc: { ...base.jsc, baseUrl: root, paths: compilerOptions.paths },
 };
 
+function atomicWrite(file, text) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
 let compiled = 0;
 for (const top of ['apps', 'libs', 'scripts']) {
   const dir = join(root, top);
@@ -39,8 +45,9 @@ for (const top of ['apps', 'libs', 'scripts']) {
     if (existsSync(out) && statSync(out).mtimeMs >= statSync(file).mtimeMs) continue;
     const result = swc.transformFileSync(file, { ...options, filename: file, sourceFileName: relative(dirname(out), file) });
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${result.code}\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
-    if (result.map) writeFileSync(`${out}.map`, result.map);
+    // Write-then-rename: builds started at once (parallel test files) never see half a file.
+    if (result.map) atomicWrite(`${out}.map`, result.map);
+    atomicWrite(out, `${result.code}\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
     compiled++;
   }
 }

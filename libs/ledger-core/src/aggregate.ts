@@ -2,6 +2,7 @@ import { EventEnvelope, NewEvent } from './envelope';
 import { StreamNotFoundError } from './errors';
 import { AppendContext, AppendResult, EventStore } from './event-store/port';
 import { replayResult } from './event-store/prepare';
+import { upcastAll, Upcaster } from './upcasting';
 
 /**
  * A decider (Emmett/Chassaing style): pure functions, no I/O.
@@ -21,6 +22,8 @@ export function fold<State>(decider: Pick<Decider<State, unknown>, 'initialState
 export interface HandleOptions {
   /** `true`: the command creates the stream, which must not exist yet. */
   creates?: boolean;
+  /** Lift old event schema versions before evolve (the stored events stay as they are). */
+  upcasters?: readonly Upcaster[];
 }
 
 /**
@@ -39,7 +42,7 @@ export async function handleCommand<State, Command>(
     const recorded = await store.findByCommandId(context.commandId);
     if (recorded.length > 0) {
       const result = replayResult({ streamId, expectedVersion: 'any', events: [], context }, recorded);
-      return { ...result, state: fold(decider, await store.readStream(streamId)) };
+      return { ...result, state: fold(decider, upcastAll(await store.readStream(streamId), options.upcasters ?? [])) };
     }
   }
   let history: EventEnvelope[] = [];
@@ -52,7 +55,7 @@ export async function handleCommand<State, Command>(
       if (!(err instanceof StreamNotFoundError)) throw err;
     }
   }
-  const state = fold(decider, history);
+  const state = fold(decider, upcastAll(history, options.upcasters ?? []));
   const events = decider.decide(command, state);
   const expectedVersion = history.length === 0 ? 'no-stream' : history[history.length - 1].version;
   const result = await store.append({ streamId, expectedVersion, events, context });

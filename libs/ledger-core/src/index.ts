@@ -14,3 +14,4 @@ export * from './event-store/esdb';
 export * from './event-store/polling-subscription';
 export * from './auth/tokens';
 export * from './config';
+export * from './upcasting';
