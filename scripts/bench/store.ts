@@ -5,7 +5,8 @@
  * single-row inserts of the same rows as the embedded baseline. Writes docs/benchmarks.md.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { embeddedEventStore, EventStore, postgresEventStore, SYSTEM_ACTOR } from '@spbe/ledger-core';
+import { randomUUID } from 'node:crypto';
+import { embeddedEventStore, EventStore, insertEventsSql, postgresEventStore, SCHEMA_SQL, SYSTEM_ACTOR } from '@spbe/ledger-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,21 +75,23 @@ async function readGlobal(store: EventStore): Promise<number> {
   return n / ((performance.now() - t0) / 1000);
 }
 
+/**
+ * The database work alone: the same INSERT into the same schema, with the values precomputed — no
+ * validation, canonical JSON, hashing, ids or stream-head bookkeeping. The difference to the
+ * embedded append is the cost of the ledger's own path.
+ */
 async function rawPglite(total: number): Promise<number> {
   const db = await PGlite.create();
-  await db.exec(`CREATE TABLE raw_events (id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, stream_id text NOT NULL, version integer NOT NULL,
-    type text NOT NULL, payload jsonb NOT NULL, actor jsonb NOT NULL, hash text NOT NULL, UNIQUE (stream_id, version))`);
+  await db.exec(SCHEMA_SQL);
+  const actor = JSON.stringify(SYSTEM_ACTOR);
+  const now = new Date().toISOString();
+  const rows = Array.from({ length: total }, (_, i) => [
+    randomUUID(), 'kota-bench:registry.application:raw', i, 'kota-bench', 'ApplicationRegistered', 1, now, now,
+    actor, null, null, null, null, null, JSON.stringify(payload(i)), '0'.repeat(64), 'f'.repeat(64),
+  ]);
+  const sql = insertEventsSql(1);
   const t0 = performance.now();
-  for (let i = 0; i < total; i++) {
-    await db.query('INSERT INTO raw_events (event_id, stream_id, version, type, payload, actor, hash) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)', [
-      'kota-bench:registry.application:raw',
-      i,
-      'ApplicationRegistered',
-      JSON.stringify(payload(i)),
-      JSON.stringify(SYSTEM_ACTOR),
-      'f'.repeat(64),
-    ]);
-  }
+  for (const params of rows) await db.query(sql, params);
   const rate = total / ((performance.now() - t0) / 1000);
   await db.close();
   return rate;
@@ -115,13 +118,24 @@ async function main() {
   const rows: Result[] = [];
   const reads: Record<string, number> = {};
   let pgbench = 'not measured';
-  // Warm up PGlite (WebAssembly compilation, catalog caches) before measuring either side.
+  let roundsNote = '';
+  // Warm up PGlite (WebAssembly compilation, catalog caches) before measuring either side, then
+  // alternate raw inserts and embedded appends three times: the machine's speed drifts, so each
+  // ratio compares neighbours, and the median ratio is reported.
   await rawPglite(500);
-  const raw = await rawPglite(N);
   const embedded = await embeddedEventStore(undefined);
   await embedded.init();
   await appends(embedded, 'warm-up', 1, 500);
-  rows.push(await appends(embedded, 'embedded (PGlite, in memory)', 1, N));
+  const pairs: Array<{ raw: number; embedded: Result }> = [];
+  for (let round = 0; round < 3; round++) {
+    const rawRate = await rawPglite(N);
+    pairs.push({ raw: rawRate, embedded: await appends(embedded, 'embedded (PGlite, in memory)', 1, N) });
+  }
+  pairs.sort((a, b) => a.embedded.appendsPerSec / a.raw - b.embedded.appendsPerSec / b.raw);
+  const medianPair = pairs[1];
+  const raw = medianPair.raw;
+  rows.push(medianPair.embedded);
+  const ratioNote = `Embedded vs raw per round: ${pairs.map((p) => `${p.embedded.appendsPerSec.toFixed(0)}/${p.raw.toFixed(0)} = ${((p.embedded.appendsPerSec / p.raw) * 100).toFixed(0)} %`).join('; ')}.`;
   rows.push(await appends(embedded, 'embedded (PGlite, in memory)', 16, N));
   reads.embedded = await readGlobal(embedded);
   await embedded.close();
@@ -131,7 +145,11 @@ async function main() {
     await pg.init();
     await appends(pg, 'warm-up', 16, 500);
     rows.push(await appends(pg, 'PostgreSQL', 1, Math.min(N, 2000)));
-    rows.push(await appends(pg, 'PostgreSQL', 16, N));
+    // The machine is shared and noisy: three rounds, the median reported (each round in the notes).
+    const rounds = [await appends(pg, 'PostgreSQL', 16, N), await appends(pg, 'PostgreSQL', 16, N), await appends(pg, 'PostgreSQL', 16, N)];
+    const sorted = [...rounds].sort((a, b) => a.appendsPerSec - b.appendsPerSec);
+    rows.push({ ...sorted[1], adapter: 'PostgreSQL (median of 3)' });
+    roundsNote = `PostgreSQL 16-writer rounds: ${rounds.map((r) => r.appendsPerSec.toFixed(0)).join(', ')} appends/s.`;
     reads.postgres = await readGlobal(pg);
     await pg.close();
     pgbench = pgbenchBaseline(process.env.POSTGRES_URL);
@@ -150,10 +168,12 @@ async function main() {
 
 ${table}
 
+${roundsNote}
+
 Reading the global order: ${Object.entries(reads).map(([k, v]) => `${k} ${fmt(v)} events/s`).join(', ')}.
 
-Raw PGlite single-row inserts of the same row shape (baseline for the embedded path): ${fmt(raw)} rows/s.
-Embedded append with 1 writer = ${((embedded1.appendsPerSec / raw) * 100).toFixed(0)} % of the raw insert rate (target: ≥ 70 %).
+Raw PGlite single-row inserts (the same INSERT into the same schema, values precomputed: the database work alone), median round: ${fmt(raw)} rows/s.
+Embedded append with 1 writer = ${((embedded1.appendsPerSec / raw) * 100).toFixed(0)} % of the raw insert rate in the same round (target: ≥ 70 %). ${ratioNote}
 Ceiling of this machine for comparison: pgbench, one single-row INSERT per transaction, 16 clients: ${pgbench}.
 Targets: ≥ 3,000 appends/s with 16 writers on PostgreSQL.`;
   console.log(body);

@@ -15,3 +15,4 @@ export * from './event-store/polling-subscription';
 export * from './auth/tokens';
 export * from './config';
 export * from './upcasting';
+export * from './event-store/sql-schema';
