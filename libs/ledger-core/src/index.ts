@@ -16,3 +16,4 @@ export * from './auth/tokens';
 export * from './config';
 export * from './upcasting';
 export * from './event-store/sql-schema';
+export * from './checkpoints';
