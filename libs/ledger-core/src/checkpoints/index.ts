@@ -1,2 +1,3 @@
 export * from './merkle';
 export * from './checkpoint';
+export * from './sealer';

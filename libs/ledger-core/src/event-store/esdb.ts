@@ -146,6 +146,21 @@ export class EsdbEventStore implements EventStore {
     return pollingSubscription(this, options, this.wakeups, this.pollMs);
   }
 
+  async listStreams(tenantId: string): Promise<string[]> {
+    const streams = new Set<string>();
+    for await (const r of this.client.readAll({ fromPosition: START, direction: FORWARDS })) {
+      if (r.event && isLedgerStream(r.event.streamId) && r.event.streamId.startsWith(`${tenantId}:`)) streams.add(r.event.streamId);
+    }
+    return [...streams].sort();
+  }
+
+  async findEvent(eventId: string): Promise<EventEnvelope | null> {
+    for await (const r of this.client.readAll({ fromPosition: START, direction: FORWARDS })) {
+      if (r.event?.id === eventId && isLedgerStream(r.event.streamId)) return this.toEnvelope(r.event.data as unknown as Stored, r.event.position?.commit);
+    }
+    return null;
+  }
+
   async findByCommandId(commandId: string, targetStream?: string): Promise<EventEnvelope[]> {
     try {
       for await (const r of this.client.readStream(COMMAND_STREAM(commandId), { fromRevision: START, maxCount: 1 })) {

@@ -78,6 +78,10 @@ export interface EventStore {
   headPosition(): Promise<number | undefined>;
   /** Catch-up then live. */
   subscribe(options: SubscribeOptions): Subscription;
+  /** Ids of every stream of a tenant (integrity verification). */
+  listStreams(tenantId: string): Promise<string[]>;
+  /** One event by its id, or null. */
+  findEvent(eventId: string): Promise<EventEnvelope | null>;
   /** Events already recorded under a command id (for idempotent retries). */
   findByCommandId(commandId: string): Promise<EventEnvelope[]>;
   getCheckpoint(name: string): Promise<number | undefined>;

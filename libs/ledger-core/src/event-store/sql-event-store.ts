@@ -223,6 +223,17 @@ export class SqlEventStore implements EventStore {
     return pollingSubscription(this, options, this.wakeups, this.pollMs);
   }
 
+  async listStreams(tenantId: string): Promise<string[]> {
+    const { rows } = await this.sql.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM spbe_events WHERE tenant_id = $1 ORDER BY stream_id', [tenantId]);
+    return rows.map((r) => r.stream_id);
+  }
+
+  async findEvent(eventId: string): Promise<EventEnvelope | null> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(eventId)) return null;
+    const { rows } = await this.sql.query<Row>(`SELECT ${EVENT_COLUMNS} FROM spbe_events WHERE event_id = $1`, [eventId]);
+    return rows[0] ? rowToEnvelope(rows[0]) : null;
+  }
+
   async findByCommandId(commandId: string): Promise<EventEnvelope[]> {
     const { rows } = await this.sql.query<Row>(
       `SELECT ${EVENT_COLUMNS} FROM spbe_events WHERE command_id = $1 ORDER BY stream_id, version`,

@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS spbe_events (
   CONSTRAINT spbe_events_stream_version UNIQUE (stream_id, version)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS spbe_events_command ON spbe_events (command_id) WHERE command_seq = 0;
+CREATE INDEX IF NOT EXISTS spbe_events_tenant_stream ON spbe_events (tenant_id, stream_id);
 CREATE INDEX IF NOT EXISTS spbe_events_command_all ON spbe_events (command_id) WHERE command_id IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS spbe_checkpoints (

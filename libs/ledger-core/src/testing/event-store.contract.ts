@@ -163,6 +163,15 @@ export function eventStoreContract(make: () => Promise<EventStore>): void {
     expect(await store.streamHead(sid('bad'))).toBeNull();
   });
 
+  it('lists a tenant\'s streams and finds an event by id', async () => {
+    const a = await store.append({ streamId: sid('l1'), expectedVersion: 'no-stream', events: [ev(1)], context: ctx });
+    await store.append({ streamId: sid('l2', 'unit'), expectedVersion: 'no-stream', events: [ev(2)], context: ctx });
+    expect(await store.listStreams(tenant)).toEqual([sid('l1'), sid('l2', 'unit')].sort());
+    expect(await store.findEvent(a.events[0].eventId)).toEqual(a.events[0]);
+    expect(await store.findEvent('01a20300-0000-7000-8000-00000000dead')).toBeNull();
+    expect(await store.findEvent('not-a-uuid')).toBeNull();
+  });
+
   it('keeps named checkpoints', async () => {
     const name = `forwarder-${tenant}`;
     expect(await store.getCheckpoint(name)).toBeUndefined();
