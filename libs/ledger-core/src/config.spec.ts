@@ -20,6 +20,10 @@ describe('loadConfig', () => {
     [{ READ_MODELS: 'mongo', MONGO_URL: 'http://x' }, 'MONGO_URL: "http://x" must start with mongodb: or mongodb+srv://'],
     [{ MAX_PAYLOAD_BYTES: '12' }, 'MAX_PAYLOAD_BYTES: "12" is not an integer from 1024 to 16777216'],
     [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET: must be at least 32 characters'],
+    [{ LEDGER_SIGNING_KEY: 'abc' }, 'LEDGER_SIGNING_KEY: must be an Ed25519 private key in PKCS#8 PEM'],
+    [{ LEDGER_SIGNING_KEY_FILE: '/nonexistent/key.pem' }, 'LEDGER_SIGNING_KEY_FILE: cannot be read'],
+    [{ LEDGER_CHECKPOINT_EVENTS: '0' }, 'LEDGER_CHECKPOINT_EVENTS: "0" is not an integer from 1 to 4000'],
+    [{ KAFKA_TOPIC_PREFIX: 'a b' }, "KAFKA_TOPIC_PREFIX: \"a b\" may only contain"],
   ])('stops on %j with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

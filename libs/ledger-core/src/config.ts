@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 
 /**
@@ -33,6 +34,8 @@ export interface LedgerConfig {
   consumerMaxAttempts: number;
   /** Kafka consumer group of the reporting projections. */
   reportingGroupId: string;
+  /** Ledger checkpoints: Ed25519 key (PKCS#8 PEM) and block size / interval. */
+  ledger: { signingKeyPem?: string; checkpointEvents: number; checkpointSeconds: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,6 +69,19 @@ function url(env: Env, name: string, protocols: string[], required: boolean): st
   }
   if (!protocols.includes(u.protocol)) throw new ConfigError(name, `"${v}" must start with ${protocols.join(' or ')}//`);
   return v;
+}
+
+function signingKeyPem(env: Env): string | undefined {
+  let pem = env.LEDGER_SIGNING_KEY || undefined;
+  if (!pem && env.LEDGER_SIGNING_KEY_FILE) {
+    try {
+      pem = readFileSync(env.LEDGER_SIGNING_KEY_FILE, 'utf8');
+    } catch (err) {
+      throw new ConfigError('LEDGER_SIGNING_KEY_FILE', `cannot be read: ${(err as Error).message}`);
+    }
+  }
+  if (pem && !pem.includes('-----BEGIN PRIVATE KEY-----')) throw new ConfigError(pem === env.LEDGER_SIGNING_KEY ? 'LEDGER_SIGNING_KEY' : 'LEDGER_SIGNING_KEY_FILE', 'must be an Ed25519 private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)');
+  return pem;
 }
 
 function topicPrefix(env: Env): string {
@@ -120,5 +136,10 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     auth: { secret: effectiveSecret, jwksUrl, issuer: env.AUTH_ISSUER || 'spbe-ledger', audience: env.AUTH_AUDIENCE || 'spbe-ledger' },
     consumerMaxAttempts: int(env, 'CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
     reportingGroupId: env.REPORTING_GROUP_ID || 'spbe-reporting',
+    ledger: {
+      signingKeyPem: signingKeyPem(env),
+      checkpointEvents: int(env, 'LEDGER_CHECKPOINT_EVENTS', 1000, 1, 4000),
+      checkpointSeconds: int(env, 'LEDGER_CHECKPOINT_SECONDS', 10, 1, 86_400),
+    },
   };
 }

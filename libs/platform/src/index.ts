@@ -7,3 +7,4 @@ export * from './parked-messages';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './command-context';
+export * from './signing-key';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { assertRole, EventStore, Principal } from '@spbe/ledger-core';
+import { assertRole, EventStore, InvariantError, NotFoundError, Principal, proveInclusion, verifyLedger } from '@spbe/ledger-core';
 import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
 import { AUDIT_TRAIL, AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
@@ -35,6 +35,35 @@ export class ReportingController {
     const page = rows.slice(0, limit).map(({ _id, sortKey: _sortKey, ...row }) => ({ eventId: _id, ...row }));
     const nextCursor = rows.length > limit ? encodeCursor(rows[limit - 1].sortKey) : null;
     return { items: page, nextCursor };
+  }
+
+  @Get('api/reporting/tenants/:tenantId/integrity/verify')
+  @ApiOperation({ summary: "Re-checks every stream chain of the Pemda and every ledger checkpoint; ok, or the first broken link (stream, version, reason)" })
+  async verify(@Param('tenantId') tenantId: string) {
+    return verifyLedger(this.store, tenantId, this.trustedKeys());
+  }
+
+  @Get('api/reporting/tenants/:tenantId/integrity/proof/:eventId')
+  @ApiOperation({ summary: 'Inclusion proof of an event in the signed checkpoint that sealed it' })
+  async proof(@Param('tenantId') tenantId: string, @Param('eventId') eventId: string) {
+    const event = await this.store.findEvent(eventId);
+    if (!event || event.tenantId !== tenantId) throw new NotFoundError('event', eventId);
+    const proof = await proveInclusion(this.store, event);
+    if (!proof) throw new InvariantError('NOT_YET_SEALED', `event ${eventId} is not sealed in a checkpoint yet / belum disegel; try again after the next checkpoint`, { eventId });
+    return { ...proof, publicKey: this.reporting.signingKey?.publicKey.export({ type: 'spki', format: 'pem' }).toString() ?? null };
+  }
+
+  @Post('api/ops/ledger/seal')
+  @ApiOperation({ summary: 'Seal every pending event into checkpoints now (role admin)' })
+  async seal(@CurrentPrincipal() principal: Principal) {
+    assertRole(principal, ['admin']);
+    if (!this.reporting.sealer) throw new InvariantError('SEALER_DISABLED', 'no LEDGER_SIGNING_KEY is configured; the ledger is not sealed by this service');
+    return { sealed: await this.reporting.sealer.sealPending() };
+  }
+
+  private trustedKeys() {
+    const key = this.reporting.signingKey;
+    return new Map(key ? [[key.keyId, key.publicKey]] : []);
   }
 
   @Post('api/ops/projections/:name/rebuild')

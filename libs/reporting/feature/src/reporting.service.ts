@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventEnvelope, EventStore, LedgerConfig, uuidv7 } from '@spbe/ledger-core';
+import { EventEnvelope, EventStore, LedgerConfig, LedgerSealer, SigningKey, uuidv7 } from '@spbe/ledger-core';
 import { Bus, eventTopics, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer } from '@spbe/messaging';
-import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS } from '@spbe/platform';
+import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, resolveSigningKey } from '@spbe/platform';
 import { Projector, ReadModelStore } from '@spbe/read-models';
 import { auditTrailProjection } from './audit-trail.projection';
 
@@ -10,13 +10,15 @@ import { auditTrailProjection } from './audit-trail.projection';
 export class ReportingService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly projector: Projector;
   private consumer?: ConsumerHandle;
+  readonly signingKey: SigningKey | null;
+  readonly sealer: LedgerSealer | null;
   private lagTimer?: NodeJS.Timeout;
   private readonly logger = new Logger('Reporting');
 
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
     @Inject(BUS) private readonly bus: Bus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) readonly store: EventStore,
     @Inject(METRICS) private readonly metrics: Metrics,
     @Inject(PARKED_MESSAGES) private readonly parked: ParkedMessageSink,
     @Inject(CONFIG) private readonly config: LedgerConfig,
@@ -24,6 +26,21 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
   ) {
     this.projector = new Projector(readModels, [auditTrailProjection]);
     health.register({ name: 'projections', report: async () => ({ lag: await this.projector.lag(this.store) }) });
+    this.signingKey = resolveSigningKey(config);
+    this.sealer = this.signingKey
+      ? new LedgerSealer({
+          store,
+          key: this.signingKey,
+          blockSize: config.ledger.checkpointEvents,
+          intervalMs: config.ledger.checkpointSeconds * 1000,
+          onSealed: (c) => this.metrics.set('spbe_ledger_checkpoint_sequence', 'Sequence of the latest sealed ledger checkpoint', {}, c.sequence),
+          onError: (err) => this.logger.error(`sealer: ${err instanceof Error ? err.message : String(err)}`),
+        })
+      : null;
+    health.register({
+      name: 'sealer',
+      report: async () => (this.signingKey ? { status: 'sealing', keyId: this.signingKey.keyId, everyEvents: config.ledger.checkpointEvents, everySeconds: config.ledger.checkpointSeconds } : { status: 'disabled', reason: 'no LEDGER_SIGNING_KEY configured' }),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,6 +57,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
       batchHandler: async (ms) => this.projector.handleBatch(ms.map((m) => m.value as EventEnvelope)),
       onError: (err, m, attempt) => this.logger.warn(`projection of ${m.topic}@${m.offset} failed (attempt ${attempt}): ${err instanceof Error ? err.message : String(err)}`),
     });
+    this.sealer?.start();
     this.lagTimer = setInterval(() => void this.publishLag().catch(() => undefined), 5000);
     this.lagTimer.unref();
   }
@@ -52,6 +70,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     if (this.lagTimer) clearInterval(this.lagTimer);
+    await this.sealer?.stop();
     await this.consumer?.stop();
     await this.projector.flushCheckpoints().catch(() => undefined);
   }
