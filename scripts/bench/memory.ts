@@ -6,12 +6,12 @@
  * the heaviest moment of its life — and serves appends and audit-trail queries over HTTP.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { embeddedEventStore, issueToken, loadConfig, SYSTEM_ACTOR } from '@spbe/ledger-core';
-import { machine, writeSection } from './report';
+import { loadInfraEnv, machine, writeSection } from './report';
 
 const root = join(__dirname, '..', '..', '..');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -95,19 +95,10 @@ a filtered audit-trail page took ${queryMs.toFixed(1)} ms on average (in-memory 
   }
 }
 
-function loadInfraEnv(): boolean {
-  const file = join(root, '.infra', 'env');
-  if (existsSync(file)) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-      if (m && !process.env[m[1]]) process.env[m[1]] = m[2];
-    }
-  }
-  return Boolean(process.env.POSTGRES_URL && process.env.KAFKA_BROKERS && process.env.MONGO_URL);
-}
 
 async function distributed(): Promise<string> {
-  if (!loadInfraEnv()) return 'Distributed services: skipped (POSTGRES_URL, KAFKA_BROKERS and MONGO_URL not set; run scripts/infra/up).';
+  loadInfraEnv();
+  if (!(process.env.POSTGRES_URL && process.env.KAFKA_BROKERS && process.env.MONGO_URL)) return 'Distributed services: skipped (POSTGRES_URL, KAFKA_BROKERS and MONGO_URL not set; run scripts/infra/up).';
   const run = `mem${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: process.env.POSTGRES_URL });
   await admin.connect();

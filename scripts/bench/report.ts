@@ -30,3 +30,13 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/** Uses the servers of scripts/infra (.infra/env) when their URLs are not in the environment. */
+export function loadInfraEnv(): void {
+  const file = join(__dirname, '..', '..', '..', '.infra', 'env');
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (m && !process.env[m[1]]) process.env[m[1]] = m[2];
+  }
+}

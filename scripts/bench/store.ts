@@ -8,10 +8,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { randomUUID } from 'node:crypto';
 import { embeddedEventStore, EventStore, insertEventsSql, postgresEventStore, SCHEMA_SQL, SYSTEM_ACTOR } from '@spbe/ledger-core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { machine, percentile, writeSection } from './report';
+import { loadInfraEnv, machine, percentile, writeSection } from './report';
 
 const N = Number(process.env.BENCH_EVENTS ?? 4000);
 
@@ -23,15 +23,6 @@ interface Result {
   p99: number;
 }
 
-/** Uses the servers of scripts/infra when their URLs are not in the environment. */
-function loadInfraEnv(): void {
-  const file = join(__dirname, '..', '..', '..', '.infra', 'env');
-  if (!existsSync(file)) return;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (m && !process.env[m[1]]) process.env[m[1]] = m[2];
-  }
-}
 
 function payload(i: number) {
   return { applicationId: `app-${i}`, name: `Aplikasi Layanan ${i}`, ownerUnitId: 'dinas-kominfo', category: i % 2 ? 'umum' : 'khusus' };
