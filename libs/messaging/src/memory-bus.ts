@@ -107,11 +107,6 @@ export class MemoryBus implements Bus {
     };
   }
 
-  /** Messages on a topic (tests, the dead-letter listing). */
-  messages(topic: string): BusMessage[] {
-    return [...this.log(topic)];
-  }
-
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {

@@ -198,14 +198,6 @@ export class Projector {
     return physical;
   }
 
-  /** Refreshes aliases changed by another process (a rebuild run from the CLI). */
-  async refreshAliases(): Promise<void> {
-    for (const p of this.projections) for (const c of p.collections) {
-      this.aliasCache.delete(c);
-      await this.resolve(c);
-    }
-  }
-
   private async createIndexes(p: Projection, logical: string, physical: string) {
     for (const keys of p.indexes?.[logical] ?? []) await this.store.collection(physical).createIndex(keys);
   }

@@ -42,13 +42,13 @@ export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly wakeups = new Wakeups();
   private readonly maxPayloadBytes: number;
+  private readonly pollMs: number;
 
   constructor(url: string, options: { maxPayloadBytes?: number; pollMs?: number } = {}) {
     this.client = EventStoreDBClient.connectionString(url);
     this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
     this.pollMs = options.pollMs ?? 200;
   }
-  private readonly pollMs: number;
 
   async init(): Promise<void> {
     await this.ping();
