@@ -1,1 +1,15 @@
 export * from './profile-ids';
+export * from './model';
+export * from './facts';
+export * from './dates';
+export { cite, t } from './build';
+export { citationTable, formatCitation } from './citation-table';
+export * from './national';
+export { PROFILES, getProfile } from './profiles';
+export { validateProfile, actorHolder, assertPeriod } from './validate';
+export * from './adopt';
+export * from './engine';
+export * from './order';
+export * from './gates';
+export { renderRegulationsDoc } from './doc';
+export * from './roles';

@@ -1,7 +1,6 @@
 /**
  * Stable ids of the regulation profiles (contract: other parts of the product and tests outside
- * this repository use them). The profiles themselves — roles, criteria, gates, cycles with their
- * citations — are built in this library by the regulation-profiles work.
+ * this repository use them). The profiles themselves are in ./profiles.
  */
 export const PROFILE_IDS = [
   'pasuruan-perwali-24-2021',
@@ -9,6 +8,8 @@ export const PROFILE_IDS = [
   'kupang-perwali-11-2025',
   'dumai-perwako-18-2019',
   'mojokerto-perbup-15-2021',
+  // National baseline for a Pemda whose own regulation is not encoded: it records its values by decree.
+  'nasional-perpres-95-2018',
 ] as const;
 
 export type ProfileId = (typeof PROFILE_IDS)[number];

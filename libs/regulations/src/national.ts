@@ -1,0 +1,122 @@
+import { cite, everyYears, silent, stated, t } from './build';
+import type { Citation, Obligation, OrderRule, Provision, Text } from './model';
+
+/**
+ * National rules that apply to every Pemerintah Daerah directly (Perpres 95/2018 applies to every
+ * Pemda), used as fallbacks where a regional regulation is silent. Only facts graded [V] (verified in
+ * a legal text or official source) or, where marked, [T] (third-party material) in
+ * ../shared/domain/evaluation-frameworks.md are used; beliefs [B] are not rules.
+ */
+export const PERPRES_95_2018 = 'perpres-95-2018';
+export const BSSN_8_2024 = 'peraturan-bssn-8-2024';
+
+export const NATIONAL_REGULATIONS: Record<string, Text> = {
+  [PERPRES_95_2018]: t('Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik', 'Presidential Regulation 95/2018 on SPBE'),
+  [BSSN_8_2024]: t('Peraturan BSSN Nomor 8 Tahun 2024 tentang Standar dan Tata Cara Pelaksanaan Audit Keamanan SPBE', 'BSSN Regulation 8/2024 on SPBE security audit standards'),
+  'permenpanrb-59-2020': t('Peraturan Menteri PANRB Nomor 59 Tahun 2020 tentang Pemantauan dan Evaluasi SPBE', 'PermenPANRB 59/2020 on SPBE monitoring and evaluation'),
+  'permenpanrb-8-2026': t('Peraturan Menteri PANRB Nomor 8 Tahun 2026 tentang Evaluasi Kinerja Pemerintah Digital', 'PermenPANRB 8/2026 on digital-government evaluation'),
+};
+
+/** Perpres 95/2018 Pasal 56: IPPD infrastructure audit at least once per 2 years [V]. */
+export const NATIONAL_INFRA_AUDIT: Citation = cite(PERPRES_95_2018, 'Pasal 56', { grade: 'V' });
+/** Perpres 95/2018 Pasal 58(4): security audit of Infrastruktur IP/PD and Aplikasi Khusus at least once per 2 years [V]. */
+export const NATIONAL_SECURITY_AUDIT: Citation = cite(PERPRES_95_2018, 'Pasal 58(4)', { grade: 'V' });
+/** Perpres 95/2018 Pasal 12(2): the Pemda architecture runs 5 years; reviews at mid-term and final year [T]. */
+export const NATIONAL_ARCHITECTURE: Citation = cite(PERPRES_95_2018, 'Pasal 12', { grade: 'T' });
+/** Perpres 95/2018 Pasal 19: the Pemda roadmap runs 5 years; reviews at mid-term and final year [V]. */
+export const NATIONAL_ROADMAP: Citation = cite(PERPRES_95_2018, 'Pasal 19', { grade: 'V' });
+/** BSSN 8/2024: the internal security audit comes before the LATIK audit [V]. */
+export const NATIONAL_INTERNAL_BEFORE_EXTERNAL: Citation = cite(BSSN_8_2024, 'Pasal 24–27', { grade: 'V' });
+
+const auditTitle = (type: string, object: string): Text => t(`Audit ${type} SPBE atas ${object} paling sedikit 1 kali dalam 2 tahun`, `${type} audit of ${object} at least once every 2 years`);
+
+/** The audit obligations with the regional provision for each; `regional` undefined → national fallback. */
+export function auditObligations(regional: {
+  infrastructure?: Provision<ReturnType<typeof everyYears>>;
+  application?: Provision<ReturnType<typeof everyYears>>;
+  securityInfrastructure?: Provision<ReturnType<typeof everyYears>>;
+  securityApplication?: Provision<ReturnType<typeof everyYears>>;
+  actor: Obligation['actor'];
+}): Obligation[] {
+  const fallbackNote = t('Peraturan daerah tidak mengatur; berlaku ketentuan nasional.', 'The regional regulation is silent; the national rule applies.');
+  const none = t('Peraturan daerah tidak mengatur dan tidak ada ketentuan nasional terverifikasi.', 'The regional regulation is silent and no verified national rule exists.');
+  return [
+    {
+      kind: 'periodic',
+      ruleId: 'R-AUD-09',
+      title: auditTitle('infrastruktur', 'infrastruktur SPBE'),
+      actor: regional.actor,
+      scope: 'infrastructure',
+      evidence: { types: ['AuditReported'], where: { auditType: 'infrastruktur' } },
+      cadence: regional.infrastructure ?? silent(fallbackNote, { value: everyYears(2), citation: NATIONAL_INFRA_AUDIT }),
+    },
+    {
+      kind: 'periodic',
+      ruleId: 'R-AUD-10',
+      title: auditTitle('aplikasi', 'Aplikasi Khusus'),
+      actor: regional.actor,
+      scope: 'application',
+      appliesTo: { category: 'khusus' },
+      evidence: { types: ['AuditReported'], where: { auditType: 'aplikasi' } },
+      // Perpres 95/2018 Pasal 57 for Aplikasi Khusus is graded [B] (belief): not a rule.
+      cadence: regional.application ?? silent(none),
+    },
+    {
+      kind: 'periodic',
+      ruleId: 'R-AUD-11.infrastructure',
+      title: auditTitle('keamanan', 'infrastruktur SPBE'),
+      actor: regional.actor,
+      scope: 'infrastructure',
+      evidence: { types: ['AuditReported'], where: { auditType: 'keamanan' } },
+      cadence: regional.securityInfrastructure ?? silent(fallbackNote, { value: everyYears(2), citation: NATIONAL_SECURITY_AUDIT }),
+    },
+    {
+      kind: 'periodic',
+      ruleId: 'R-AUD-11.application',
+      title: auditTitle('keamanan', 'Aplikasi Khusus'),
+      actor: regional.actor,
+      scope: 'application',
+      appliesTo: { category: 'khusus' },
+      evidence: { types: ['AuditReported'], where: { auditType: 'keamanan' } },
+      cadence: regional.securityApplication ?? silent(fallbackNote, { value: everyYears(2), citation: NATIONAL_SECURITY_AUDIT }),
+    },
+  ];
+}
+
+/** Internal security audit before the LATIK audit (BSSN 8/2024) — national, applies everywhere. */
+export const nationalInternalBeforeExternal: OrderRule = {
+  ruleId: 'R-AUD-06.national',
+  title: t('Audit keamanan internal dilaksanakan sebelum audit oleh LATIK', 'The internal security audit precedes the LATIK audit'),
+  trigger: { types: ['AuditPlanned'], where: { mode: 'eksternal', auditType: 'keamanan' } },
+  requires: { types: ['AuditReported'], where: { mode: 'internal', auditType: 'keamanan' } },
+  sameSubject: true,
+  citation: NATIONAL_INTERNAL_BEFORE_EXTERNAL,
+};
+
+/** Mid-term and final-year reviews of a term (architecture or roadmap) with a given provision. */
+export function termReviews(
+  scope: 'architecture' | 'roadmap',
+  ruleId: string,
+  provision: Provision<true>,
+  actor: Obligation['actor'],
+): Obligation[] {
+  const what = scope === 'architecture' ? t('Arsitektur SPBE', 'the SPBE architecture') : t('Peta Rencana SPBE', 'the SPBE roadmap');
+  const type = scope === 'architecture' ? 'ArchitectureReviewed' : 'RoadmapReviewed';
+  return (['mid-term', 'final-year'] as const).map((window) => ({
+    kind: 'term-review' as const,
+    ruleId: `${ruleId}.${window}`,
+    title:
+      window === 'mid-term'
+        ? t(`Reviu paruh waktu ${what.id}`, `Mid-term review of ${what.en}`)
+        : t(`Reviu tahun terakhir ${what.id}`, `Final-year review of ${what.en}`),
+    actor,
+    scope,
+    window,
+    evidence: { types: [type] },
+    provision,
+  }));
+}
+
+export const nationalArchitectureReviews = (note: Text) => silent<true>(note, { value: true, citation: NATIONAL_ARCHITECTURE });
+export const nationalRoadmapReviews = (note: Text) => silent<true>(note, { value: true, citation: NATIONAL_ROADMAP });
+export const statedTrue = (citation: Citation, note?: Text) => stated<true>(true, citation, note);

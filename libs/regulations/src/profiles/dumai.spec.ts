@@ -1,0 +1,52 @@
+import { dumai } from './dumai';
+import { citationTable } from '../citation-table';
+
+/** Pins every rule of the dumai-perwako-18-2019 profile to its article (a change here must be a deliberate one). */
+describe('dumai-perwako-18-2019 profile', () => {
+  it('pins every value to its citation', () => {
+    expect(citationTable(dumai)).toEqual([
+      'identity.inForce 2019-04-29: dumai-perwako-18-2019 Pasal 24',
+      'roles.koordinatorSpbe = sekda: dumai-perwako-18-2019 Pasal 8(2)',
+      'roles.architectureEnactor: silent',
+      'roles.architectureReviewer: silent',
+      'roles.architectureChangeDecider: silent',
+      'roles.roadmapReviewer: silent',
+      'roles.auditPlanner: silent',
+      'roles.internalAuditor: silent',
+      'roles.auditFollowUp: silent',
+      'roles.evaluator = sekda: dumai-perwako-18-2019 Pasal 8(2)(c)–(d)',
+      'roles.evaluationFinalizer = sekda: dumai-perwako-18-2019 Pasal 8(2)(c)–(d)',
+      'roles.mandiriTikAssessor: silent',
+      'roles.mandiriTikDesignator: silent',
+      'mandiriTik.procedure: silent',
+      'mandiriTik.criteria: silent',
+      'gates.R-PLB-05 procurement rekomendasi: dumai-perwako-18-2019 Pasal 6(5)',
+      'gates.R-APP-05 application-build-data-centre-access izin: dumai-perwako-18-2019 Pasal 11(8)',
+      'architecture.validity 5y: dumai-perwako-18-2019 Pasal 5(3)',
+      'architecture.reviewGrounds: silent',
+      'roadmap.exists: silent',
+      'roadmap.validity: silent',
+      'roadmap.reviewGrounds: silent',
+      'obligations.R-AUD-09 every 2y rolling: silent → national perpres-95-2018 Pasal 56 [V]',
+      'obligations.R-AUD-10: silent',
+      'obligations.R-AUD-11.infrastructure every 2y rolling: silent → national perpres-95-2018 Pasal 58(4) [V]',
+      'obligations.R-AUD-11.application every 2y rolling: silent → national perpres-95-2018 Pasal 58(4) [V]',
+      'obligations.R-ARC-08.mid-term: silent → national perpres-95-2018 Pasal 12 [T]',
+      'obligations.R-ARC-08.final-year: silent → national perpres-95-2018 Pasal 12 [T]',
+      'obligations.R-EVA-10 every 1y calendar: dumai-perwako-18-2019 Pasal 14(4)',
+      'orderRules.R-APP-11: dumai-perwako-18-2019 Pasal 13(3)(d)',
+      'orderRules.R-APP-13: dumai-perwako-18-2019 Pasal 13(5)(d)',
+      'orderRules.R-AUD-06.national: peraturan-bssn-8-2024 Pasal 24–27 [V]',
+    ]);
+  });
+
+  it('plans with a cetak biru and has no PD Mandiri TIK procedure', () => {
+    expect(dumai.architecture.artefact).toBe('cetak-biru');
+    expect(dumai.mandiriTik.procedure.kind).toBe('silent');
+    expect(dumai.mandiriTik.criteria.kind).toBe('silent');
+  });
+
+  it('bounds the pre-hand-over tests to one month before hand-over (Pasal 13(5)(d))', () => {
+    expect(dumai.orderRules.find((r) => r.ruleId === 'R-APP-13')).toMatchObject({ maxLead: { months: 1 }, trigger: { types: ['ApplicationHandedOver'] } });
+  });
+});

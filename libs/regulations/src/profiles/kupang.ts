@@ -1,0 +1,182 @@
+import { cite, everyYears, holder, silent, stated, t } from '../build';
+import type { Citation, RegulationProfile } from '../model';
+import { auditObligations, nationalInternalBeforeExternal, termReviews } from '../national';
+
+/**
+ * Peraturan Wali Kota Kupang Nomor 11 Tahun 2025 tentang Penyelenggaraan SPBE di Lingkungan
+ * Pemerintah Kota Kupang. Source: ../shared/domain/regulations/kupang-perwali-11-2025.{txt,md} and
+ * rules-matrix.md. Ayat/huruf numbers the text does not print are marked `inferred` (†).
+ */
+const ID = 'kupang-perwali-11-2025';
+const p = (article: string): Citation => cite(ID, article);
+const pi = (article: string): Citation => cite(ID, article, { inferred: true });
+
+export const kupang: RegulationProfile = {
+  id: ID,
+  identity: {
+    authority: 'Wali Kota Kupang',
+    instrument: 'Peraturan Wali Kota',
+    number: 11,
+    year: 2025,
+    title: 'Penyelenggaraan Sistem Pemerintahan Berbasis Elektronik di Lingkungan Pemerintah Kota Kupang',
+    region: { name: 'Kota Kupang', kind: 'kota', province: 'Nusa Tenggara Timur' },
+    status: 'in-force',
+    inForceFrom: '2025-04-15',
+    inForceCitation: p('Pasal 57'),
+    replaces: 'Peraturan Wali Kota Kupang Nomor 22 Tahun 2021 (Pasal 56)',
+  },
+  summary: t(
+    'Inspektorat merencanakan Audit TIK bersama Dinas; Sekda sebagai Koordinator SPBE; PD Mandiri TIK dengan 5 kriteria.',
+    'The Inspektorat plans ICT audits with the Dinas; the Sekda is Koordinator SPBE; PD Mandiri TIK with 5 criteria.',
+  ),
+  roles: {
+    koordinatorSpbe: holder('sekda', p('Pasal 51(7)')),
+    architectureEnactor: holder('kepala-daerah', pi('Pasal 7(6)')),
+    architectureReviewer: holder('dinas', pi('Pasal 8(2)')),
+    architectureChangeDecider: holder('kepala-daerah', p('Pasal 8(5)')),
+    roadmapReviewer: holder('dinas', p('Pasal 11(2)')),
+    auditPlanner: holder('inspektorat', p('Pasal 48(1)'), t('Inspektorat berkoordinasi dengan Dinas.', 'The Inspektorat, in coordination with the Dinas.')),
+    internalAuditor: holder('tim-auditor-internal', p('Pasal 47(6)'), t('Tim Auditor TIK internal di bawah koordinasi Inspektorat, ditetapkan dengan Keputusan Wali Kota (Pasal 47(7)).', 'Internal ICT audit team under the Inspektorat, set by Keputusan Wali Kota (Pasal 47(7)).')),
+    auditFollowUp: silent(t('Hasil audit dilaporkan Dinas kepada Tim Koordinasi (Pasal 47(9)); penindak lanjut tidak diatur.', 'Results are reported by the Dinas to the Tim Koordinasi (Pasal 47(9)); who follows up is not stated.')),
+    evaluator: holder('tim-koordinasi', p('Pasal 53(3)'), t('Dibantu tim asesor internal yang ditetapkan Wali Kota (Pasal 53(4)).', 'With a tim asesor internal set by the Wali Kota (Pasal 53(4)).')),
+    evaluationFinalizer: holder('tim-koordinasi', p('Pasal 53(3)')),
+    mandiriTikAssessor: holder('dinas', p('Pasal 52(3)')),
+    mandiriTikDesignator: holder('kepala-daerah', p('Pasal 52(7)')),
+  },
+  mandiriTik: {
+    procedure: stated({ optional: true }, p('Pasal 52(1)'), t('"dapat ditetapkan": penilaian Dinas (52(3)) → usulan Dinas (52(5)) → Keputusan Wali Kota (52(7)).', '"may be designated": Dinas assessment (52(3)) → Dinas proposal (52(5)) → Keputusan Wali Kota (52(7)).')),
+    criteria: stated(
+      [
+        { id: 'a', text: t('kepemilikan SDM TIK', 'has ICT staff'), citation: p('Pasal 52(4)(a)') },
+        { id: 'b', text: t('kepemilikan tugas pokok dan fungsi khusus SDM TIK', 'ICT staff with specific main duties and functions'), citation: p('Pasal 52(4)(b)') },
+        { id: 'c', text: t('ketersediaan anggaran TIK', 'an ICT budget is available'), citation: p('Pasal 52(4)(c)') },
+        {
+          id: 'd',
+          text: t(
+            'kepemilikan kemampuan, mengelola dan/atau mengembangkan aplikasi SPBE secara mandiri serta kemampuan dalam sistem administrator atas layanan yang dimiliki PD',
+            'able to manage and/or develop SPBE applications independently, and system-administrator ability for its own services',
+          ),
+          citation: p('Pasal 52(4)(d)'),
+        },
+        { id: 'e', text: t('kepemilikan aplikasi', 'owns applications'), citation: p('Pasal 52(4)(e)') },
+      ],
+      p('Pasal 52(4)'),
+      t('Daftar digabung dengan "dan": semua kriteria harus dipenuhi.', 'The list is joined by "dan": every criterion is required.'),
+    ),
+  },
+  gates: [
+    { ruleId: 'R-DES-02', action: 'aplikasi-khusus-build', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: 'kepala-daerah', citation: p('Pasal 28(1)(c)') },
+    { ruleId: 'R-APP-05', action: 'aplikasi-khusus-build', gate: 'konsultasi', term: 'konsultasi dengan Dinas', givenBy: 'dinas', citation: p('Pasal 28(2)') },
+    { ruleId: 'R-DES-02', action: 'lan-work-by-opd', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: 'kepala-daerah', citation: pi('Pasal 23(7)(b)') },
+    { ruleId: 'R-APP-09', action: 'application-closed-source', gate: 'pertimbangan', term: 'pertimbangan Dinas', givenBy: 'dinas', citation: p('Pasal 28(4)') },
+    { ruleId: 'R-APP-16', action: 'application-external-use', gate: 'persetujuan', term: 'persetujuan Dinas', givenBy: 'dinas', citation: p('Pasal 29(2)') },
+    { ruleId: 'R-DAT-06', action: 'data-managed-by-dinas', gate: 'persetujuan', term: 'persetujuan PD pemilik data', givenBy: 'opd', citation: p('Pasal 20(2)') },
+  ],
+  architecture: {
+    artefact: 'arsitektur',
+    validity: stated({ years: 5, rpjmdAligned: false }, pi('Pasal 8(1)'), t('Tidak dikaitkan dengan periode RPJMD.', 'No link to the RPJMD term is stated.')),
+    reviewGrounds: stated(
+      [
+        t('perkembangan keadaan', 'changed circumstances'),
+        t('kebutuhan daerah', 'regional needs'),
+        t('penyesuaian dan perubahan Arsitektur SPBE Nasional', 'change of the national architecture'),
+        t('hasil Pemantauan dan Evaluasi SPBE', 'monitoring and evaluation results'),
+        t('perubahan pada unsur SPBE', 'change in an SPBE element'),
+        t('perubahan RPJMD', 'RPJMD change'),
+        t('ketentuan peraturan perundang-undangan', 'legislation'),
+      ],
+      pi('Pasal 8(3)'),
+    ),
+  },
+  roadmap: {
+    exists: stated(true, p('Pasal 10(4)')),
+    validity: stated({ years: 5 }, p('Pasal 11(1)')),
+    reviewGrounds: stated(
+      [
+        t('perkembangan keadaan', 'changed circumstances'),
+        t('kebutuhan daerah', 'regional needs'),
+        t('perubahan Peta Rencana SPBE Nasional', 'change of the national roadmap'),
+        t('perubahan rencana strategis Pemerintah Daerah', 'change of the Renstra'),
+        t('perubahan Arsitektur SPBE', 'change of the architecture'),
+        t('hasil Pemantauan dan Evaluasi SPBE', 'monitoring and evaluation results'),
+        t('ketentuan peraturan perundang-undangan', 'legislation'),
+      ],
+      p('Pasal 11(3)'),
+    ),
+  },
+  obligations: [
+    ...auditObligations({
+      actor: 'auditPlanner',
+      infrastructure: stated(everyYears(2), p('Pasal 48(1)'), t('Teks: Inspektorat "merencanakan pelaksanaan" audit; bukti yang dihitung: audit yang dilaporkan.', 'Text: the Inspektorat "plans the execution"; evidence counted: a reported audit.')),
+      application: stated(everyYears(2), p('Pasal 49(2)')),
+      securityInfrastructure: stated(everyYears(2), p('Pasal 50(2)')),
+      securityApplication: stated(everyYears(2), p('Pasal 50(2)')),
+    }),
+    ...termReviews('architecture', 'R-ARC-08', stated(true, pi('Pasal 8(2)')), 'architectureReviewer'),
+    ...termReviews('roadmap', 'R-RDM-06', stated(true, p('Pasal 11(2)')), 'roadmapReviewer'),
+    {
+      kind: 'periodic',
+      ruleId: 'R-INF-05',
+      title: t('PD menyerahkan diagram Jaringan Intra PD (LAN) terkini kepada Dinas', 'Each PD submits its current LAN diagram to the Dinas'),
+      actor: 'opd',
+      scope: 'unit',
+      evidence: { types: ['LanDiagramSubmitted'] },
+      cadence: stated(everyYears(1), pi('Pasal 25(1)')),
+    },
+    {
+      kind: 'periodic',
+      ruleId: 'R-ARC-16',
+      title: t('Reviu proses bisnis oleh Bagian Organisasi', 'Business-process review by the Bagian Organisasi'),
+      actor: 'bagian-organisasi',
+      scope: 'tenant',
+      evidence: { types: ['BusinessProcessReviewed'] },
+      cadence: stated(everyYears(1), p('Pasal 14(2)')),
+    },
+    {
+      kind: 'periodic',
+      ruleId: 'R-INF-10',
+      title: t('Reviu layanan Jaringan Intra oleh Dinas', 'Jaringan Intra service review by the Dinas'),
+      actor: 'dinas',
+      scope: 'tenant',
+      evidence: { types: ['NetworkServiceReviewed'] },
+      cadence: stated(everyYears(1), p('Pasal 23(8)')),
+    },
+    {
+      kind: 'periodic',
+      ruleId: 'R-EVA-02',
+      title: t('Pemantauan dan Evaluasi SPBE', 'SPBE monitoring and evaluation'),
+      actor: 'evaluator',
+      scope: 'tenant',
+      evidence: { types: ['EvaluationCycleFinalized'] },
+      cadence: stated(everyYears(1), p('Pasal 53(2)')),
+    },
+  ],
+  orderRules: [
+    {
+      ruleId: 'R-APP-11',
+      title: t('Aplikasi diuji sebelum digunakan pada layanan', 'The application is tested before it goes live'),
+      trigger: { types: ['ApplicationDeployedToProduction'] },
+      requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
+      sameSubject: true,
+      citation: p('Pasal 28(6)(e)'),
+    },
+    {
+      ruleId: 'R-DAT-06',
+      title: t('Persetujuan PD pemilik data sebelum data dikelola Dinas', "The data-owner PD's approval before the Dinas manages its data"),
+      trigger: { types: ['DataManagedByDinas'] },
+      requires: { types: ['DataOwnerApprovalGranted'] },
+      sameSubject: true,
+      sameFields: ['datasetId'],
+      citation: p('Pasal 20(2)'),
+    },
+    {
+      ruleId: 'R-DES-01',
+      title: t('Penetapan PD Mandiri TIK setelah penilaian kelayakan dan usulan Dinas', 'PD Mandiri TIK designated only after the Dinas assessment and proposal'),
+      trigger: { types: ['MandiriTikDesignated'] },
+      requires: { types: ['MandiriTikProposed'] },
+      sameSubject: true,
+      citation: p('Pasal 52(7)'),
+    },
+    nationalInternalBeforeExternal,
+  ],
+};

@@ -1,0 +1,117 @@
+import { cite, everyYears, holder, silent, stated, t } from '../build';
+import type { Citation, RegulationProfile } from '../model';
+import { auditObligations, nationalInternalBeforeExternal, termReviews } from '../national';
+
+/**
+ * Peraturan Bupati Mojokerto Nomor 15 Tahun 2021 tentang Tata Kelola SPBE (pre-promulgation copy:
+ * dates blank). Source: ../shared/domain/regulations/mojokerto-perbup-15-2021.* and rules-matrix.md.
+ */
+const ID = 'mojokerto-perbup-15-2021';
+const p = (article: string): Citation => cite(ID, article);
+const notStated = (id: string, en: string) => silent<never>(t(id, en));
+
+export const mojokerto: RegulationProfile = {
+  id: ID,
+  identity: {
+    authority: 'Bupati Mojokerto',
+    instrument: 'Peraturan Bupati',
+    number: 15,
+    year: 2021,
+    title: 'Tata Kelola Sistem Pemerintahan Berbasis Elektronik',
+    region: { name: 'Kabupaten Mojokerto', kind: 'kabupaten', province: 'Jawa Timur' },
+    status: 'pre-promulgation',
+    inForceFrom: null,
+    inForceCitation: p('Pasal 51'),
+  },
+  summary: t(
+    'Bupati mereviu Arsitektur dan Peta Rencana; Dinas melakukan audit internal paling lambat 1 bulan sebelum Audit TIK; rekomendasi Dinas untuk Aplikasi Khusus, LAN dan pengadaan; PD Mandiri TIK tanpa kriteria.',
+    'The Bupati reviews the architecture and roadmap; the Dinas audits internally at least 1 month before the Audit TIK; Dinas recommendations for Aplikasi Khusus, LAN and procurement; PD Mandiri TIK without criteria.',
+  ),
+  roles: {
+    koordinatorSpbe: notStated('Koordinator SPBE tidak disebut; Bupati sebagai Ketua Tim Koordinasi (Pasal 41(1)).', 'No Koordinator SPBE is named; the Bupati chairs the Tim Koordinasi (Pasal 41(1)).'),
+    architectureEnactor: holder('kepala-daerah', p('Pasal 4(2)')),
+    architectureReviewer: holder('kepala-daerah', p('Pasal 4(4)')),
+    architectureChangeDecider: notStated('Tata cara perubahan tidak diatur.', 'No amendment procedure.'),
+    roadmapReviewer: holder('kepala-daerah', p('Pasal 5(3)'), t('Bupati bersama Tim Koordinasi SPBE.', 'The Bupati together with the Tim Koordinasi.')),
+    auditPlanner: notStated('Perencana audit tidak disebut.', 'Who plans audits is not stated.'),
+    internalAuditor: holder('dinas', p('Pasal 39(5)')),
+    auditFollowUp: notStated('Tindak lanjut audit tidak diatur.', 'Audit follow-up is not stated.'),
+    evaluator: holder('tim-koordinasi', p('Pasal 49(2)')),
+    evaluationFinalizer: holder('tim-koordinasi', p('Pasal 49(2)'), t('Hasil disampaikan kepada Bupati (Pasal 49(5)).', 'Results go to the Bupati (Pasal 49(5)).')),
+    mandiriTikAssessor: notStated('PD Mandiri TIK dipakai (Pasal 15(5), 20(3)(b), 20(4)) tetapi tidak didefinisikan.', 'PD Mandiri TIK is used (Pasal 15(5), 20(3)(b), 20(4)) but never defined.'),
+    mandiriTikDesignator: notStated('Tidak ada prosedur penetapan.', 'No designation procedure.'),
+  },
+  mandiriTik: {
+    procedure: silent(t('Status dipakai (Pasal 15(5), 20(3)(b), 20(4)) tanpa definisi, kriteria atau prosedur.', 'The status is used (Pasal 15(5), 20(3)(b), 20(4)) without definition, criteria or procedure.')),
+    criteria: silent(t('Tidak ada kriteria; Pemda menetapkan kriterianya sendiri.', 'No criteria; the Pemda sets its own.')),
+  },
+  gates: [
+    { ruleId: 'R-DES-02', action: 'own-server', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: 'kepala-daerah', citation: p('Pasal 15(5)') },
+    { ruleId: 'R-DES-02', action: 'lan-work-by-opd', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: 'kepala-daerah', citation: p('Pasal 20(3)(b)') },
+    { ruleId: 'R-INF-04', action: 'lan-work-by-opd', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 20(3)(b)') },
+    { ruleId: 'R-APP-05', action: 'aplikasi-khusus-build', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 22(6)(b)') },
+    { ruleId: 'R-APP-17', action: 'application-handover-accepted', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 23(5)') },
+    { ruleId: 'R-PLB-05', action: 'procurement', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 34(4)') },
+    { ruleId: 'R-DAT-06', action: 'data-managed-by-dinas', gate: 'persetujuan', term: 'persetujuan PD pemilik data', givenBy: 'opd', citation: p('Pasal 16(2)') },
+  ],
+  architecture: {
+    artefact: 'arsitektur',
+    validity: stated({ years: 5, rpjmdAligned: false }, p('Pasal 4(2)')),
+    reviewGrounds: stated(
+      [t('perkembangan Arsitektur SPBE Nasional', 'developments of the national architecture'), t('hasil pemantauan dan evaluasi SPBE', 'monitoring and evaluation results'), t('perubahan pada unsur-unsur SPBE', 'change in SPBE elements'), t('perubahan RPJMD', 'RPJMD change')],
+      p('Pasal 4(5)'),
+    ),
+  },
+  roadmap: {
+    exists: stated(true, p('Pasal 5(2)')),
+    validity: stated({ years: 5 }, p('Pasal 5(2)')),
+    reviewGrounds: stated(
+      [t('perubahan Peta Rencana SPBE Nasional', 'change of the national roadmap'), t('perubahan Rencana Strategis Pemerintah Daerah', 'change of the Renstra'), t('perubahan Arsitektur SPBE', 'change of the architecture'), t('hasil pemantauan dan evaluasi SPBE', 'monitoring and evaluation results')],
+      p('Pasal 5(4)'),
+    ),
+  },
+  obligations: [
+    ...auditObligations({ actor: 'internalAuditor' }),
+    ...termReviews('architecture', 'R-ARC-08', stated(true, p('Pasal 4(4)')), 'architectureReviewer'),
+    ...termReviews('roadmap', 'R-RDM-06', stated(true, p('Pasal 5(3)')), 'roadmapReviewer'),
+    {
+      kind: 'periodic',
+      ruleId: 'R-EVA-02',
+      title: t('Pemantauan dan evaluasi SPBE oleh Tim Koordinasi', 'SPBE monitoring and evaluation by the Tim Koordinasi'),
+      actor: 'evaluator',
+      scope: 'tenant',
+      evidence: { types: ['EvaluationCycleFinalized'] },
+      cadence: stated(everyYears(1), p('Pasal 49(2)')),
+    },
+  ],
+  orderRules: [
+    {
+      ruleId: 'R-AUD-06',
+      title: t('Dinas melakukan audit internal paling lambat 1 bulan sebelum persiapan Audit TIK', 'The Dinas audits internally no later than 1 month before the Audit TIK is prepared'),
+      trigger: { types: ['AuditPlanned'], where: { mode: 'eksternal' } },
+      requires: { types: ['AuditReported'], where: { mode: 'internal' } },
+      sameSubject: true,
+      sameFields: ['auditType'],
+      minLead: { months: 1 },
+      citation: p('Pasal 39(5)'),
+    },
+    {
+      ruleId: 'R-APP-11',
+      title: t('Aplikasi Khusus wajib diuji sebelum digunakan', 'An Aplikasi Khusus is tested before it goes live'),
+      trigger: { types: ['ApplicationDeployedToProduction'] },
+      requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
+      sameSubject: true,
+      citation: p('Pasal 23(1)'),
+    },
+    {
+      ruleId: 'R-DAT-06',
+      title: t('Persetujuan PD pemilik data sebelum data dikelola Dinas', "The data-owner PD's approval before the Dinas manages its data"),
+      trigger: { types: ['DataManagedByDinas'] },
+      requires: { types: ['DataOwnerApprovalGranted'] },
+      sameSubject: true,
+      sameFields: ['datasetId'],
+      citation: p('Pasal 16(2)'),
+    },
+    nationalInternalBeforeExternal,
+  ],
+};
