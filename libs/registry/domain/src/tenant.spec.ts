@@ -1,5 +1,6 @@
 import { EventEnvelope, InvariantError, ValidationError } from '@spbe/ledger-core';
-import { tenantDecider, tenantStreamId } from './tenant';
+import { tenantDecider, tenantProfile, tenantStreamId, OverrideProfileValue } from './tenant';
+import { resolve } from '@spbe/regulations';
 
 const register = { type: 'RegisterTenant' as const, tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota' as const, profileId: 'kupang-perwali-11-2025' };
 
@@ -36,5 +37,45 @@ describe('tenant decider', () => {
     })();
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).field).toBe(field);
+  });
+
+  describe('profile overrides by decree', () => {
+    const registered = () => tenantDecider.evolve(tenantDecider.initialState(), stored('TenantRegistered', { ...register }));
+    const override: OverrideProfileValue = {
+      type: 'OverrideProfileValue',
+      path: 'obligations.R-INF-05.window',
+      value: 'rolling',
+      decree: { number: '188.45/12/2026', date: '2026-01-05', signer: 'Wali Kota Kupang' },
+      legalBasis: { regulation: 'kepwal-kupang-12-2026', article: 'Diktum KESATU' },
+      today: '2026-02-01',
+    };
+
+    it('records the new value with the decree as its legal basis and applies it', () => {
+      const events = tenantDecider.decide(override, registered());
+      expect(events).toEqual([{ type: 'ProfileValueOverridden', payload: { path: override.path, value: 'rolling', decree: override.decree }, legalBasis: override.legalBasis }]);
+      const state = tenantDecider.evolve(registered(), { ...stored(events[0].type, events[0].payload), legalBasis: override.legalBasis } as EventEnvelope);
+      const rule = tenantProfile(state).obligations.find((o) => o.ruleId === 'R-INF-05');
+      expect(rule?.kind === 'periodic' && resolve(rule.cadence)).toMatchObject({ value: { window: 'rolling' }, source: 'pemda-decision', citation: override.legalBasis });
+    });
+
+    it.each([
+      ['decree.date', { decree: { ...override.decree, date: '2026-03-01' } }],
+      ['path', { path: 'identity.title' }],
+      ['value', { value: 'weekly' }],
+      ['decree.signer', { decree: { ...override.decree, signer: '' } }],
+    ])('refuses a bad %s, recording nothing', (field, patch) => {
+      expect(() => tenantDecider.decide({ ...override, ...patch } as OverrideProfileValue, registered())).toThrow(new RegExp(`^${field.replace('.', '\\.')}: `));
+    });
+
+    it('refuses an override before registration', () => {
+      expect(() => tenantDecider.decide(override, tenantDecider.initialState())).toThrow(InvariantError);
+    });
+
+    it('counts obligations of a profile without a printed date from registration until the Pemda records the date', () => {
+      const state = tenantDecider.evolve(tenantDecider.initialState(), stored('TenantRegistered', { ...register, profileId: 'samarinda-perwali-draft-2023' }));
+      expect(tenantProfile(state).validFrom).toBe('2025-04-15');
+      const withDate = tenantDecider.evolve(tenantDecider.initialState(), stored('TenantRegistered', { ...register, profileId: 'samarinda-perwali-draft-2023', inForceFrom: '2024-03-01' }));
+      expect(tenantProfile(withDate).validFrom).toBe('2024-03-01');
+    });
   });
 });

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TenantsController } from './tenants.controller';
-import { RegisterTenantHandler } from './tenants.commands';
+import { OverrideProfileValueHandler, RegisterTenantHandler } from './tenants.commands';
+import { RegulationsController } from './regulations.controller';
+import { RegistryStore } from './registry.store';
+import { UnitsController } from './units.controller';
+import { DesignationsController } from './designations.controller';
+import { ApprovalsController } from './approvals.controller';
+import { ArchitecturesController } from './architectures.controller';
 
-/** architecture-registry: tenants (more aggregates arrive with the registry work). */
+/** architecture-registry: tenants with their regulation profile (more aggregates arrive with the registry work). */
 @Module({
-  controllers: [TenantsController],
-  providers: [RegisterTenantHandler],
+  controllers: [TenantsController, RegulationsController, UnitsController, DesignationsController, ApprovalsController, ArchitecturesController],
+  providers: [RegisterTenantHandler, OverrideProfileValueHandler, RegistryStore],
 })
 export class RegistryModule {}

@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventStore, fold, NotFoundError, Principal, StreamNotFoundError } from '@spbe/ledger-core';
 import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
-import { tenantDecider, tenantStreamId } from '@spbe/registry-domain';
-import { RegisterTenantCommand } from './tenants.commands';
-import { RegisterTenantDto } from './tenants.dto';
+import { tenantDecider, tenantProfile, tenantStreamId } from '@spbe/registry-domain';
+import { OverrideProfileValueCommand, RegisterTenantCommand } from './tenants.commands';
+import { OverrideProfileValueDto, RegisterTenantDto } from './tenants.dto';
 
 @ApiTags('registry: tenants')
 @ApiBearerAuth()
@@ -30,6 +30,25 @@ export class TenantsController {
   async get(@Param('tenantId') tenantId: string) {
     const events = await this.history(tenantId);
     return { ...fold(tenantDecider, events), version: events[events.length - 1].version };
+  }
+
+  @Get(':tenantId/profile')
+  @ApiOperation({ summary: 'The regulation profile as this Pemda applies it: base profile, in-force date and every value it set by decree' })
+  async profile(@Param('tenantId') tenantId: string) {
+    return tenantProfile(fold(tenantDecider, await this.history(tenantId)));
+  }
+
+  @Post(':tenantId/profile/overrides')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a decree of the Pemda that sets a value of its profile (koordinator); the old value stays in the history' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  override(
+    @Param('tenantId') tenantId: string,
+    @Body() dto: OverrideProfileValueDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers() headers: Record<string, string | undefined>,
+  ) {
+    return this.commands.execute(new OverrideProfileValueCommand(tenantId, { path: dto.path, value: dto.value, decree: { ...dto.decree }, legalBasis: { ...dto.legalBasis } }, principal, headers));
   }
 
   @Get(':tenantId/history')

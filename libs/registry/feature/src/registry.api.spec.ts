@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication, Module } from '@nestjs/common';
+import request from 'supertest';
+import { issueToken, LedgerConfig, loadConfig } from '@spbe/ledger-core';
+import { createApp, PlatformModule } from '@spbe/platform';
+import { RegistryModule } from './registry.module';
+
+describe('architecture-registry API: regulation profiles and the tenant\'s own decrees (embedded adapters)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-registry-'));
+  let config: LedgerConfig;
+  let app: INestApplication;
+  const http = () => request(app.getHttpServer());
+  const token = (tenant: string, roles: string[], name = 'Maria Koordinator') => issueToken({ sub: name.toLowerCase().replace(/ /g, '-'), name, tenant, roles: roles as never }, config.auth);
+  const decree = { number: '188.45/12/HK/2026', date: '2026-01-05', signer: 'Wali Kota Samarinda' };
+  const legalBasis = { regulation: 'kepwal-samarinda-12-2026', article: 'Diktum KESATU' };
+
+  beforeAll(async () => {
+    config = loadConfig({ DATA_DIR: dataDir });
+    @Module({ imports: [PlatformModule.forRoot(config, { name: 'architecture-registry', forwards: ['registry'], persistentForwarderCheckpoint: false }), RegistryModule] })
+    class TestModule {}
+    app = await createApp(TestModule, config, { title: 't', description: 't' });
+    await app.init();
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists the profiles and shows one with its citations', async () => {
+    const t = await token('kota-samarinda', ['viewer']);
+    const list = await http().get('/api/regulations/profiles').set('authorization', `Bearer ${t}`).expect(200);
+    expect(list.body.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['kupang-perwali-11-2025', 'samarinda-perwali-draft-2023', 'nasional-perpres-95-2018']));
+    const one = await http().get('/api/regulations/profiles/kupang-perwali-11-2025').set('authorization', `Bearer ${t}`).expect(200);
+    expect(one.body.roles.auditPlanner).toEqual({ kind: 'stated', value: 'inspektorat', citation: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 48(1)' }, note: expect.any(Object) });
+    expect(one.body.citations).toContain('roles.auditPlanner = inspektorat: kupang-perwali-11-2025 Pasal 48(1)');
+    const unknown = await http().get('/api/regulations/profiles/kota-x').set('authorization', `Bearer ${t}`).expect(400);
+    expect(unknown.body.message).toMatch(/^profileId: unknown regulation profile "kota-x"/);
+  });
+
+  it('registers a Pemda on a draft profile, records its decree overriding a value, and serves the effective profile', async () => {
+    const koordinator = await token('kota-samarinda', ['koordinator']);
+    await http()
+      .post('/api/registry/tenants')
+      .set('authorization', `Bearer ${koordinator}`)
+      .send({ tenantId: 'kota-samarinda', name: 'Pemerintah Kota Samarinda', kind: 'kota', profileId: 'samarinda-perwali-draft-2023', inForceFrom: '2024-03-01' })
+      .expect(201);
+    const before = await http().get('/api/registry/tenants/kota-samarinda/profile').set('authorization', `Bearer ${koordinator}`).expect(200);
+    expect(before.body).toMatchObject({ baseProfileId: 'samarinda-perwali-draft-2023', validFrom: '2024-03-01', overrides: [] });
+    expect(before.body.mandiriTik.criteria.kind).toBe('silent');
+
+    const criteria = [{ id: 'a', text: { id: 'memiliki SDM TIK', en: 'has ICT staff' } }];
+    const res = await http()
+      .post('/api/registry/tenants/kota-samarinda/profile/overrides')
+      .set('authorization', `Bearer ${koordinator}`)
+      .send({ path: 'mandiriTik.criteria', value: criteria, decree, legalBasis })
+      .expect(201);
+    expect(res.body).toMatchObject({ tenantId: 'kota-samarinda', version: 1 });
+    const after = await http().get('/api/registry/tenants/kota-samarinda/profile').set('authorization', `Bearer ${koordinator}`).expect(200);
+    expect(after.body.mandiriTik.criteria).toMatchObject({ kind: 'pemda-decision', value: [{ id: 'a', citation: legalBasis }], decree, replaces: { kind: 'silent' } });
+    const history = await http().get('/api/registry/tenants/kota-samarinda/history').set('authorization', `Bearer ${koordinator}`).expect(200);
+    expect(history.body.items[1]).toMatchObject({ type: 'ProfileValueOverridden', legalBasis, actor: { role: 'koordinator' }, payload: { path: 'mandiriTik.criteria', decree } });
+  });
+
+  it.each([
+    ['a path that cannot be set', { path: 'identity.title', value: 'x', decree, legalBasis }, 400, /^path: "identity.title" cannot be set/],
+    ['a zero period', { path: 'obligations.R-AUD-07.cadence', value: { every: { years: 0 }, window: 'calendar' }, decree, legalBasis }, 400, /^value.every: a period must be a positive/],
+    ['a decree dated in the future', { path: 'settings.dueSoonDays', value: 10, decree: { ...decree, date: '2999-01-01' }, legalBasis }, 400, /^decree.date: 2999-01-01 is in the future/],
+    ['a missing legal basis', { path: 'settings.dueSoonDays', value: 10, decree }, 400, /legalBasis/],
+  ])('refuses %s and records nothing', async (_what, body, status, message) => {
+    const koordinator = await token('kota-samarinda', ['koordinator']);
+    const res = await http().post('/api/registry/tenants/kota-samarinda/profile/overrides').set('authorization', `Bearer ${koordinator}`).send(body).expect(status);
+    expect(String(res.body.message)).toMatch(message);
+    const history = await http().get('/api/registry/tenants/kota-samarinda/history').set('authorization', `Bearer ${koordinator}`).expect(200);
+    expect(history.body.items).toHaveLength(2);
+  });
+
+  it('only the koordinator of that Pemda may record an override; an unknown tenant is 404', async () => {
+    const body = { path: 'settings.dueSoonDays', value: 10, decree, legalBasis };
+    await http().post('/api/registry/tenants/kota-samarinda/profile/overrides').set('authorization', `Bearer ${await token('kota-samarinda', ['dinas'])}`).send(body).expect(403);
+    await http().post('/api/registry/tenants/kota-samarinda/profile/overrides').set('authorization', `Bearer ${await token('kota-kupang', ['koordinator'])}`).send(body).expect(403);
+    const t = await token('kota-x', ['koordinator']);
+    await http().get('/api/registry/tenants/kota-x/profile').set('authorization', `Bearer ${t}`).expect(404);
+    await http().post('/api/registry/tenants/kota-x/profile/overrides').set('authorization', `Bearer ${t}`).send(body).expect(404);
+  });
+
+  describe('units, approvals and gated decisions (Kupang)', () => {
+    let k: string;
+    const base = '/api/registry/tenants/kota-kupang';
+    beforeAll(async () => {
+      k = `Bearer ${await token('kota-kupang', ['koordinator'])}`;
+      await http().post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
+    });
+
+    it('registers units, refuses duplicates (409), bad kinds and unknown parents (400), and 404s an unknown tenant', async () => {
+      await http().post(`${base}/units`).set('authorization', k).send({ unitId: 'dinas-kominfo', name: 'Dinas Komunikasi dan Informatika', kind: 'dinas-kominfo' }).expect(201);
+      await http().post(`${base}/units`).set('authorization', k).send({ unitId: 'dinas-kesehatan', name: 'Dinas Kesehatan', kind: 'opd' }).expect(201);
+      const dup = await http().post(`${base}/units`).set('authorization', k).send({ unitId: 'dinas-kesehatan', name: 'Dinas Kesehatan', kind: 'opd' }).expect(409);
+      expect(dup.body.message).toContain('dinas-kesehatan');
+      await http().post(`${base}/units`).set('authorization', k).send({ unitId: 'x-1', name: 'Unit X', kind: 'provinsi' }).expect(400);
+      const parent = await http().post(`${base}/units`).set('authorization', k).send({ unitId: 'bagian-x', name: 'Bagian X', kind: 'opd', parentUnitId: 'setda' }).expect(400);
+      expect(parent.body.message).toMatch(/^parentUnitId: /);
+      const badId = await http().post(`${base}/units`).set('authorization', k).send({ unitId: 'Dinas Kesehatan', name: 'Dinas Kesehatan', kind: 'opd' }).expect(400);
+      expect(badId.body.message).toMatch(/^unitId: /);
+      const kx = `Bearer ${await token('kota-x', ['koordinator'])}`;
+      await http().post('/api/registry/tenants/kota-x/units').set('authorization', kx).send({ unitId: 'a', name: 'Unit A', kind: 'opd' }).expect(404);
+      const list = await http().get(`${base}/units`).set('authorization', k).expect(200);
+      expect(list.body.items.map((u: { unitId: string }) => u.unitId)).toEqual(['dinas-kesehatan', 'dinas-kominfo']);
+    });
+
+    it('refuses an Aplikasi Khusus build decision without the PD Mandiri TIK status (422, Pasal 28(1)(c)) and records nothing', async () => {
+      const opd = `Bearer ${await token('kota-kupang', ['opd'])}`;
+      const body = { decisionId: 'bangun-simpus', action: 'aplikasi-khusus-build', unitId: 'dinas-kesehatan', decidedOn: '2026-03-01', summary: 'Pembangunan SIMPUS', approvalIds: [] };
+      const res = await http().post(`${base}/decisions`).set('authorization', opd).send(body).expect(422);
+      expect(res.body.message).toContain('kupang-perwali-11-2025 Pasal 28(1)(c)');
+      await http().get(`${base}/decisions/bangun-simpus`).set('authorization', opd).expect(404);
+      const unknown = await http().post(`${base}/decisions`).set('authorization', opd).send({ ...body, unitId: 'dinas-x' }).expect(400);
+      expect(unknown.body.message).toMatch(/^unitId: /);
+    });
+
+    it('records the data-owner approval by the owner PD and the decision resting on it', async () => {
+      const opd = `Bearer ${await token('kota-kupang', ['opd'])}`;
+      const dinas = `Bearer ${await token('kota-kupang', ['dinas'])}`;
+      const req = { approvalId: 'setuju-data-1', action: 'data-managed-by-dinas', gate: 'persetujuan', unitId: 'dinas-kesehatan', subjectId: 'data-faskes', requestedOn: '2026-03-01', purpose: 'Integrasi data fasilitas kesehatan' };
+      const requested = await http().post(`${base}/approvals`).set('authorization', dinas).send(req).expect(201);
+      expect(requested.body.version).toBe(0);
+      const given = { outcome: 'given', decidedOn: '2026-03-02', reference: '000.8/5/Dinkes/2026' };
+      const forbidden = await http().post(`${base}/approvals/setuju-data-1/decision`).set('authorization', dinas).send(given).expect(403);
+      expect(forbidden.body.message).toContain('Pasal 20(2)');
+      await http().post(`${base}/approvals/setuju-data-1/decision`).set('authorization', opd).send(given).expect(201);
+      await http().post(`${base}/approvals/setuju-data-1/decision`).set('authorization', opd).send(given).expect(409);
+      const decided = await http().post(`${base}/decisions`).set('authorization', dinas).send({ decisionId: 'kelola-data-faskes', action: 'data-managed-by-dinas', unitId: 'dinas-kesehatan', decidedOn: '2026-03-03', summary: 'Data faskes dikelola Dinas', approvalIds: ['setuju-data-1'] }).expect(201);
+      const history = await http().get(`${base}/decisions/kelola-data-faskes/history`).set('authorization', dinas).expect(200);
+      expect(history.body.items[0]).toMatchObject({ type: 'GatedDecisionRecorded', legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 20(2)' } });
+      expect(decided.body.eventIds).toHaveLength(1);
+    });
+  });
+});
