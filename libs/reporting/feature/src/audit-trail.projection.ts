@@ -34,7 +34,33 @@ const SUMMARIES: Record<string, (p: Record<string, unknown>) => { id: string; en
     id: `Pemda ${p.name} (${p.kind}) didaftarkan dengan profil regulasi ${p.profileId}`,
     en: `Pemda ${p.name} (${p.kind}) registered under regulation profile ${p.profileId}`,
   }),
+  ProfileValueOverridden: (p) => ({
+    id: `Nilai profil ${p.path} ditetapkan dengan keputusan ${dec(p).number}`,
+    en: `Profile value ${p.path} set by decree ${dec(p).number}`,
+  }),
+  UnitRegistered: (p) => ({ id: `Perangkat Daerah ${p.name} (${p.kind}) didaftarkan`, en: `Unit ${p.name} (${p.kind}) registered` }),
+  OfficialAppointed: (p) => ({ id: `${(p.person as { name: string }).name} ditetapkan sebagai ${p.position} (keputusan ${dec(p).number})`, en: `${(p.person as { name: string }).name} appointed ${p.position} (decree ${dec(p).number})` }),
+  AppointmentEnded: (p) => ({ id: `Penetapan berakhir pada ${p.endedOn}`, en: `Appointment ended on ${p.endedOn}` }),
+  MandiriTikApplicationSubmitted: (p) => ({ id: `Permohonan PD Mandiri TIK untuk ${p.unitId} dicatat`, en: `PD Mandiri TIK application for ${p.unitId} recorded` }),
+  MandiriTikAssessed: (p) => ({ id: `Penilaian kelayakan: ${p.eligible ? 'layak' : 'tidak layak'}`, en: `Feasibility assessment: ${p.eligible ? 'eligible' : 'not eligible'}` }),
+  MandiriTikProposed: () => ({ id: 'Diusulkan kepada kepala daerah', en: 'Proposed to the head of region' }),
+  MandiriTikDesignated: (p) => ({ id: `${p.unitId} ditetapkan sebagai PD Mandiri TIK (keputusan ${dec(p).number})`, en: `${p.unitId} designated PD Mandiri TIK (decree ${dec(p).number})` }),
+  MandiriTikRefused: (p) => ({ id: `Penetapan PD Mandiri TIK ${p.unitId} ditolak: ${p.reasons}`, en: `PD Mandiri TIK designation of ${p.unitId} refused: ${p.reasons}` }),
+  MandiriTikRevoked: (p) => ({ id: `Status PD Mandiri TIK ${p.unitId} dicabut: ${p.reasons}`, en: `PD Mandiri TIK status of ${p.unitId} revoked: ${p.reasons}` }),
+  ApprovalRequested: (p) => ({ id: `${p.gate} diminta untuk ${p.action} oleh ${p.unitId}`, en: `${p.gate} requested for ${p.action} by ${p.unitId}` }),
+  ApprovalGiven: (p) => ({ id: `Persetujuan/rekomendasi diberikan (${p.reference})`, en: `Approval given (${p.reference})` }),
+  ApprovalRefused: (p) => ({ id: `Persetujuan/rekomendasi ditolak: ${p.reasons}`, en: `Approval refused: ${p.reasons}` }),
+  GatedDecisionRecorded: (p) => ({ id: `Keputusan ${p.action} oleh ${p.unitId}: ${p.summary}`, en: `Decision ${p.action} by ${p.unitId}: ${p.summary}` }),
+  ArchitectureEnacted: (p) => ({ id: `${p.title} ditetapkan (${p.validFrom} s.d. ${p.validTo})`, en: `${p.title} enacted (${p.validFrom} to ${p.validTo})` }),
+  RoadmapEnacted: (p) => ({ id: `${p.title} ditetapkan (${p.validFrom} s.d. ${p.validTo})`, en: `${p.title} enacted (${p.validFrom} to ${p.validTo})` }),
+  ArchitectureReviewed: (p) => ({ id: `Reviu ${p.kind}: ${p.outcome}`, en: `Review ${p.kind}: ${p.outcome}` }),
+  ArchitectureMonitoringEvaluated: (p) => ({ id: `Monitoring dan evaluasi tahunan: ${p.outcome}`, en: `Annual monitoring and evaluation: ${p.outcome}` }),
+  RoadmapReviewed: (p) => ({ id: `Reviu Peta Rencana ${p.kind}: ${p.outcome}`, en: `Roadmap review ${p.kind}: ${p.outcome}` }),
+  ArchitectureAmended: (p) => ({ id: `Perubahan ditetapkan (keputusan ${dec(p).number})`, en: `Amendment enacted (decree ${dec(p).number})` }),
+  RoadmapAmended: (p) => ({ id: `Perubahan Peta Rencana ditetapkan (keputusan ${dec(p).number})`, en: `Roadmap amendment enacted (decree ${dec(p).number})` }),
 };
+
+const dec = (p: Record<string, unknown>) => (p.decree ?? {}) as { number?: string };
 
 /** A readable line for each decision, Indonesian first; unknown types fall back to their name. */
 export function summarize(e: Pick<EventEnvelope, 'type' | 'payload'>): { id: string; en: string } {

@@ -4,6 +4,8 @@ import { assertRole, EventStore, InvariantError, NotFoundError, Principal, prove
 import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
 import { AUDIT_TRAIL, AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
+import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTenantDoc, FactDoc, SubjectDoc } from './compliance.projection';
+import { complianceReport } from './compliance.report';
 import { ReportingService } from './reporting.service';
 
 @ApiTags('reporting')
@@ -35,6 +37,18 @@ export class ReportingController {
     const page = rows.slice(0, limit).map(({ _id, sortKey: _sortKey, ...row }) => ({ eventId: _id, ...row }));
     const nextCursor = rows.length > limit ? encodeCursor(rows[limit - 1].sortKey) : null;
     return { items: page, nextCursor };
+  }
+
+  @Get('api/reporting/tenants/:tenantId/compliance')
+  @ApiOperation({ summary: "Every obligation of the Pemda's regulation profile on a date (default today): status, due date, evidence events, citation; and the order-of-events checks. unitId narrows it to one OPD" })
+  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD' })
+  @ApiQuery({ name: 'unitId', required: false })
+  async compliance(@Param('tenantId') tenantId: string, @Query('asOf') asOf?: string, @Query('unitId') unitId?: string) {
+    const tenant = await (await this.reporting.projector.read<ComplianceTenantDoc>(COMPLIANCE_TENANTS)).get(tenantId);
+    if (!tenant) throw new NotFoundError('tenant', tenantId);
+    const subjects = await (await this.reporting.projector.read<SubjectDoc>(COMPLIANCE_SUBJECTS)).find({ tenantId });
+    const facts = await (await this.reporting.projector.read<FactDoc>(COMPLIANCE_FACTS)).find({ tenantId });
+    return complianceReport(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/verify')

@@ -4,6 +4,7 @@ import { Bus, eventTopics, ConsumerHandle, Metrics, ParkedMessageSink, runConsum
 import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, resolveSigningKey } from '@spbe/platform';
 import { Projector, ReadModelStore } from '@spbe/read-models';
 import { auditTrailProjection } from './audit-trail.projection';
+import { complianceProjection } from './compliance.projection';
 
 /** Consumes every context's topic into the read models (idempotent, bounded retries, dead letters). */
 @Injectable()
@@ -24,7 +25,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(CONFIG) private readonly config: LedgerConfig,
     health: HealthRegistry,
   ) {
-    this.projector = new Projector(readModels, [auditTrailProjection]);
+    this.projector = new Projector(readModels, [auditTrailProjection, complianceProjection]);
     health.register({ name: 'projections', report: async () => ({ lag: await this.projector.lag(this.store) }) });
     this.signingKey = resolveSigningKey(config);
     this.sealer = this.signingKey
