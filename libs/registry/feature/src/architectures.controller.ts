@@ -18,6 +18,7 @@ import {
 } from '@spbe/registry-domain';
 import type { ArchitectureCommand, ArchitectureDomain, Artefact, Position, ReviewKind } from '@spbe/registry-domain';
 import { actingRole, dutyRole, Headers, RegistryStore, today } from './registry.store';
+import { dueReviews } from './due-reviews';
 import { DecreeDto } from './tenants.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -263,8 +264,12 @@ export class ArchitecturesController {
   }
 
   @Get('architectures/:architectureId')
-  architecture(@Param('tenantId') tenantId: string, @Param('architectureId') id: string) {
-    return this.registry.get(architectureDecider, architectureStreamId(tenantId, id), 'architecture', id);
+  @ApiOperation({ summary: "Current state, with the reviews due under the tenant's profile as of today (status, due date, citation)" })
+  async architecture(@Param('tenantId') tenantId: string, @Param('architectureId') id: string) {
+    const { state: tenant, profile } = await this.registry.tenant(tenantId);
+    const state = await this.registry.get(architectureDecider, architectureStreamId(tenantId, id), 'architecture', id);
+    const events = (await this.registry.read(architectureStreamId(tenantId, id))) ?? [];
+    return { ...state, dueReviews: dueReviews(profile, tenant.registeredAt?.slice(0, 10) ?? profile.validFrom, id, state, events, today()) };
   }
 
   @Get('architectures/:architectureId/history')

@@ -115,6 +115,9 @@ describe.each(REGIONAL)('registry scenario: %s', (profileId) => {
     await http().post(base).set('authorization', await as(enactor)).send(body).expect(409);
     const state = await http().get(`${base}/arsitektur-2026`).set('authorization', await as('viewer')).expect(200);
     expect(state.body.validTo).toBe(resolve(profile.architecture.validity) ? '2030-12-31' : expect.any(String));
+    // The reviews the profile makes due (as of today) come with the architecture.
+    for (const r of state.body.dueReviews) expect(r).toMatchObject({ ruleId: expect.stringMatching(/^R-ARC-0[78]/), subject: { id: 'arsitektur-2026' }, status: expect.any(String) });
+    expect(state.body.dueReviews.length).toBe(profile.obligations.filter((o) => o.scope === 'architecture' && (o.kind === 'periodic' ? resolve(o.cadence) : resolve(o.provision))).length);
 
     const reviewer = await roleFor('architectureReviewer');
     const grounds = resolve(profile.architecture.reviewGrounds) ? ['a'] : ['kebutuhan daerah'];
