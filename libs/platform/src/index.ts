@@ -8,3 +8,4 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './command-context';
 export * from './signing-key';
+export * from './aggregate-store';

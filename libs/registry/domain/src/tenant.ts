@@ -106,3 +106,30 @@ export function tenantProfile(state: TenantState): EffectiveProfile {
   if (!state.registered || !state.profileId) throw new InvariantError('TENANT_NOT_REGISTERED', 'the tenant is not registered / Pemda belum terdaftar');
   return effectiveProfile({ profileId: state.profileId, inForceFrom: state.inForceFrom, registeredOn: state.registeredAt?.slice(0, 10) }, state.overrides);
 }
+
+/** What a read side keeps of a tenant to apply its profile (built from TenantRegistered and ProfileValueOverridden). */
+export interface TenantProfileDoc {
+  tenantId: string;
+  name: string;
+  profileId: string;
+  inForceFrom: string | null;
+  registeredOn: string;
+  overrides: ProfileOverride[];
+}
+
+export const TENANT_PROFILE_EVENTS = new Set(['TenantRegistered', 'ProfileValueOverridden']);
+
+/** Folds one tenant event into the read side's document (null before registration). Pure. */
+export function foldTenantProfileDoc(current: TenantProfileDoc | null, e: EventEnvelope): TenantProfileDoc | null {
+  const p = e.payload as Record<string, unknown>;
+  if (e.type === 'TenantRegistered') {
+    return { tenantId: e.tenantId, name: String(p['name']), profileId: String(p['profileId']), inForceFrom: typeof p['inForceFrom'] === 'string' ? p['inForceFrom'] : null, registeredOn: e.occurredAt.slice(0, 10), overrides: current?.overrides ?? [] };
+  }
+  if (e.type !== 'ProfileValueOverridden' || !current) return current;
+  const override: ProfileOverride = { path: String(p['path']), value: p['value'], decree: p['decree'] as ProfileOverride['decree'], legalBasis: e.legalBasis ?? { regulation: 'unknown', article: 'unknown' } };
+  return { ...current, overrides: [...current.overrides, override] };
+}
+
+export function profileOfDoc(doc: TenantProfileDoc): EffectiveProfile {
+  return effectiveProfile({ profileId: doc.profileId, inForceFrom: doc.inForceFrom, registeredOn: doc.registeredOn }, doc.overrides);
+}

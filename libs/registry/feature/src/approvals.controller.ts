@@ -136,7 +136,7 @@ export class ApprovalsController {
   @ApiOperation({ summary: 'Every approval of the Pemda' })
   async approvals(@Param('tenantId') tenantId: string) {
     await this.registry.tenant(tenantId);
-    return { items: await this.registry.all(approvalDecider, tenantId, 'approval') };
+    return { items: await this.registry.registryAll(approvalDecider, tenantId, 'approval') };
   }
 
   @Get('approvals/:approvalId')
@@ -162,7 +162,7 @@ export class ApprovalsController {
       const a = await this.registry.state(approvalDecider, approvalStreamId(tenantId, approvalId));
       if (a.exists) approvals.push(a);
     }
-    const designation = (await this.registry.all(designationDecider, tenantId, 'designation')).find((d) => d.unitId === dto.unitId && designationInForce(d));
+    const designation = (await this.registry.registryAll(designationDecider, tenantId, 'designation')).find((d) => d.unitId === dto.unitId && designationInForce(d));
     const command = { type: 'RecordGatedDecision' as const, ...dto, profile, role, today: today(), unitExists, approvals, designationId: designation?.id ?? null };
     return this.registry.execute(gatedDecisionDecider, gatedDecisionStreamId(tenantId, dto.decisionId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.decisionId, what: 'decision' });
   }

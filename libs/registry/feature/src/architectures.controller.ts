@@ -260,7 +260,7 @@ export class ArchitecturesController {
   @ApiOperation({ summary: 'Every architecture, roadmap and blueprint version of the Pemda' })
   async architectures(@Param('tenantId') tenantId: string) {
     await this.registry.tenant(tenantId);
-    return { items: await this.registry.all(architectureDecider, tenantId, 'architecture') };
+    return { items: await this.registry.registryAll(architectureDecider, tenantId, 'architecture') };
   }
 
   @Get('architectures/:architectureId')
@@ -301,7 +301,7 @@ export class ArchitecturesController {
   @Get('appointments')
   async appointments(@Param('tenantId') tenantId: string) {
     await this.registry.tenant(tenantId);
-    return { items: await this.registry.all(appointmentDecider, tenantId, 'appointment') };
+    return { items: await this.registry.registryAll(appointmentDecider, tenantId, 'appointment') };
   }
 
   @Get('appointments/:appointmentId')

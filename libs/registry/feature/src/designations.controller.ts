@@ -133,7 +133,7 @@ export class DesignationsController {
     const { profile } = await this.registry.tenant(tenantId);
     const streamId = designationStreamId(tenantId, dto.designationId);
     const unitExists = (await this.registry.state(unitDecider, unitStreamId(tenantId, dto.unitId))).exists;
-    const open = (await this.registry.all(designationDecider, tenantId, 'designation')).find((d) => d.unitId === dto.unitId && designationIsOpen(d) && d.id !== dto.designationId);
+    const open = (await this.registry.registryAll(designationDecider, tenantId, 'designation')).find((d) => d.unitId === dto.unitId && designationIsOpen(d) && d.id !== dto.designationId);
     const command: DesignationCommand = { type: 'SubmitDesignation', ...dto, profile, role, today: today(), unitExists, unitHasOpenDesignation: open?.id ?? null };
     return this.registry.execute(designationDecider, streamId, command, { principal, headers, tenantId, role }, { creates: true, id: dto.designationId, what: 'designation' });
   }
@@ -170,7 +170,7 @@ export class DesignationsController {
   @ApiOperation({ summary: 'Every designation of the Pemda with its status' })
   async list(@Param('tenantId') tenantId: string) {
     await this.registry.tenant(tenantId);
-    return { items: await this.registry.all(designationDecider, tenantId, 'designation') };
+    return { items: await this.registry.registryAll(designationDecider, tenantId, 'designation') };
   }
 
   @Get(':designationId')

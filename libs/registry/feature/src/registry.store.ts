@@ -1,27 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AuthError, Decider, EventEnvelope, EventStore, fold, handleCommand, NotFoundError, Principal, Role, StreamNotFoundError, assertTenantAccess } from '@spbe/ledger-core';
-import { commandContext, EVENT_STORE } from '@spbe/platform';
-import { EffectiveProfile, HOLDER_ROLES, resolve, Duty } from '@spbe/regulations';
+import { Injectable } from '@nestjs/common';
+import { Decider, NotFoundError, fold } from '@spbe/ledger-core';
+import { AggregateStore } from '@spbe/platform';
+import { EffectiveProfile } from '@spbe/regulations';
 import { tenantDecider, tenantProfile, TenantState, tenantStreamId } from '@spbe/registry-domain';
 
-export type Headers = Record<string, string | string[] | undefined>;
+export { actingRole, dutyRole, today } from '@spbe/platform';
+export type { Headers } from '@spbe/platform';
 
-export interface CommandResult {
-  id: string;
-  version: number;
-  eventIds: string[];
-  replayed: boolean;
-}
-
-/**
- * The registry's I/O edge: loads aggregates and the tenant's profile from the event store, runs a
- * decider, appends. Everything the registry answers is folded from events (nothing else is kept).
- */
+/** The registry's aggregates, and the tenant with the profile it applies (404 when not registered). */
 @Injectable()
-export class RegistryStore {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  /** The tenant and the profile it applies; 404 when the Pemda is not registered. */
+export class RegistryStore extends AggregateStore {
   async tenant(tenantId: string): Promise<{ state: TenantState; profile: EffectiveProfile }> {
     const events = await this.read(tenantStreamId(tenantId));
     if (!events) throw new NotFoundError('tenant', tenantId);
@@ -29,76 +17,8 @@ export class RegistryStore {
     return { state, profile: tenantProfile(state) };
   }
 
-  async read(streamId: string): Promise<EventEnvelope[] | null> {
-    try {
-      return await this.store.readStream(streamId);
-    } catch (err) {
-      if (err instanceof StreamNotFoundError) return null;
-      throw err;
-    }
-  }
-
-  async state<S>(decider: Pick<Decider<S, unknown>, 'initialState' | 'evolve'>, streamId: string): Promise<S> {
-    return fold(decider, (await this.read(streamId)) ?? []);
-  }
-
-  /** Current state with its version, or 404 naming what is missing. */
-  async get<S>(decider: Pick<Decider<S, unknown>, 'initialState' | 'evolve'>, streamId: string, what: string, id: string): Promise<S & { version: number }> {
-    const events = await this.read(streamId);
-    if (!events?.length) throw new NotFoundError(what, id);
-    return { ...fold(decider, events), version: events[events.length - 1].version };
-  }
-
-  async history(streamId: string, what: string, id: string): Promise<{ items: EventEnvelope[] }> {
-    const events = await this.read(streamId);
-    if (!events?.length) throw new NotFoundError(what, id);
-    return { items: events };
-  }
-
-  /** Every aggregate of one kind in the tenant, folded (registry sizes: hundreds, not millions). */
-  async all<S>(decider: Pick<Decider<S, unknown>, 'initialState' | 'evolve'>, tenantId: string, aggregate: string): Promise<(S & { id: string; version: number })[]> {
-    const prefix = `${tenantId}:registry.${aggregate}:`;
-    const ids = (await this.store.listStreams(tenantId)).filter((s) => s.startsWith(prefix)).sort();
-    const out: (S & { id: string; version: number })[] = [];
-    for (const streamId of ids) {
-      const events = (await this.read(streamId)) ?? [];
-      if (events.length) out.push({ ...fold(decider, events), id: streamId.slice(prefix.length), version: events[events.length - 1].version });
-    }
-    return out;
-  }
-
-  /** Authorises, runs the decider and appends with the version read (409 on a concurrent change). */
-  async execute<S, C>(
-    decider: Decider<S, C>,
-    streamId: string,
-    command: C,
-    auth: { principal: Principal; headers: Headers; tenantId: string; role: Role },
-    options: { creates?: boolean; id: string; what: string },
-  ): Promise<CommandResult> {
-    if (!options.creates && !(await this.read(streamId))?.length) throw new NotFoundError(options.what, options.id);
-    const context = commandContext(auth.principal, auth.headers, auth.role);
-    const result = await handleCommand(this.store, decider, streamId, command, context, { creates: options.creates });
-    return { id: options.id, version: result.nextExpectedVersion, eventIds: result.events.map((e) => e.eventId), replayed: result.idempotentReplay };
+  /** Every registry aggregate of one kind in the tenant. */
+  registryAll<S>(decider: Pick<Decider<S, unknown>, 'initialState' | 'evolve'>, tenantId: string, aggregate: string) {
+    return this.all(decider, tenantId, 'registry', aggregate);
   }
 }
-
-/** The tenant check and the role the principal acts in: one of `allowed`, 403 otherwise. */
-export function actingRole(principal: Principal, tenantId: string, allowed: readonly Role[]): Role {
-  assertTenantAccess(principal, tenantId);
-  const role = principal.roles.find((r) => allowed.includes(r));
-  if (!role) throw new AuthError('forbidden', `requires one of the roles ${allowed.join(', ')} / membutuhkan peran ${allowed.join(', ')}`);
-  return role;
-}
-
-/**
- * The role in which the principal records a duty's decision: the one the profile empowers if held
- * (the decider then checks it and names the article when it is not).
- */
-export function dutyRole(principal: Principal, tenantId: string, profile: EffectiveProfile, duty: Duty): Role {
-  assertTenantAccess(principal, tenantId);
-  const holder = resolve(profile.roles[duty])?.value;
-  const roles = holder ? HOLDER_ROLES[holder] : [];
-  return principal.roles.find((r) => roles.includes(r)) ?? principal.roles[0];
-}
-
-export const today = () => new Date().toISOString().slice(0, 10);

@@ -53,7 +53,7 @@ export class UnitsController {
   @ApiOperation({ summary: 'Every unit of the Pemda' })
   async list(@Param('tenantId') tenantId: string) {
     await this.registry.tenant(tenantId);
-    return { items: await this.registry.all(unitDecider, tenantId, 'unit') };
+    return { items: await this.registry.registryAll(unitDecider, tenantId, 'unit') };
   }
 
   @Get(':unitId')

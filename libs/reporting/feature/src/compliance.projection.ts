@@ -1,6 +1,7 @@
 import { EventEnvelope, parseStreamId } from '@spbe/ledger-core';
 import { applyOnce, AppliedMarker, Projection } from '@spbe/read-models';
 import type { Fact, ProfileOverride, Scope, Subject } from '@spbe/regulations';
+import { foldTenantProfileDoc, TENANT_PROFILE_EVENTS, TenantProfileDoc } from '@spbe/registry-domain';
 
 /**
  * The compliance view's read models: what the rules engine needs, taken from every context's events.
@@ -36,6 +37,7 @@ export interface FactDoc extends Fact, Record<string, unknown> {
 }
 
 type P = Record<string, unknown>;
+
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const day = (e: EventEnvelope) => e.occurredAt.slice(0, 10);
 /** The date a fact took effect: the first date field the payload carries, else when it was recorded. */
@@ -146,7 +148,7 @@ export const complianceProjection: Projection = {
     [COMPLIANCE_FACTS]: [{ tenantId: 1, seq: 1 }],
   },
   async apply(e, target) {
-    if (e.type === 'TenantRegistered' || e.type === 'ProfileValueOverridden') {
+    if (TENANT_PROFILE_EVENTS.has(e.type)) {
       const tenants = target.collection<ComplianceTenantDoc>(COMPLIANCE_TENANTS);
       await applyOnce(tenants, e.tenantId, e, (current) => tenantUpdate(current, e));
       return;
@@ -163,11 +165,7 @@ export const complianceProjection: Projection = {
 };
 
 function tenantUpdate(current: ComplianceTenantDoc | null, e: EventEnvelope): Omit<ComplianceTenantDoc, '_id' | '_applied'> | null {
-  const p = e.payload as P;
-  if (e.type === 'TenantRegistered') {
-    return { tenantId: e.tenantId, name: String(p['name']), profileId: String(p['profileId']), inForceFrom: str(p['inForceFrom']) ?? null, registeredOn: day(e), overrides: current?.overrides ?? [] };
-  }
-  if (!current) return null;
-  const override = { path: String(p['path']), value: p['value'], decree: p['decree'] as ProfileOverride['decree'], legalBasis: e.legalBasis ?? { regulation: 'unknown', article: 'unknown' } };
-  return { tenantId: current.tenantId, name: current.name, profileId: current.profileId, inForceFrom: current.inForceFrom, registeredOn: current.registeredOn, overrides: [...current.overrides, override] };
+  const base: TenantProfileDoc | null = current ? { tenantId: current.tenantId, name: current.name, profileId: current.profileId, inForceFrom: current.inForceFrom, registeredOn: current.registeredOn, overrides: current.overrides } : null;
+  const next = foldTenantProfileDoc(base, e);
+  return next ? { ...next } : null;
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '@spbe/ledger-core';
-import { assertDate, checkOrder, Fact, Subject, effectiveProfile, evaluateObligations, ObligationResult, ObligationStatus, OrderFinding } from '@spbe/regulations';
+import { profileOfDoc } from '@spbe/registry-domain';
+import { assertDate, checkOrder, Fact, Subject, evaluateObligations, ObligationResult, ObligationStatus, OrderFinding } from '@spbe/regulations';
 import type { ComplianceTenantDoc, FactDoc, SubjectDoc } from './compliance.projection';
 
 export interface ComplianceReport {
@@ -22,7 +23,7 @@ const STATUSES: ObligationStatus[] = ['overdue', 'due-soon', 'due', 'fulfilled',
  */
 export function complianceReport(tenant: ComplianceTenantDoc, subjects: SubjectDoc[], facts: FactDoc[], asOf: string, unitId: string | null): ComplianceReport {
   assertDate(asOf, 'asOf');
-  const profile = effectiveProfile({ profileId: tenant.profileId, inForceFrom: tenant.inForceFrom, registeredOn: tenant.registeredOn }, tenant.overrides);
+  const profile = profileOfDoc(tenant);
   const ordered = [...facts].sort((a, b) => a.seq - b.seq).map((f): Fact => ({ eventId: f.eventId, type: f.type, date: f.date, subject: f.subject, data: f.data }));
   const own = (s: { kind: string; id: string; attributes?: Record<string, unknown> }) =>
     !unitId || (s.kind === 'unit' && s.id === unitId) || s.attributes?.['ownerUnitId'] === unitId || s.attributes?.['unitId'] === unitId;
