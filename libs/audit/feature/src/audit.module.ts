@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AggregateStore } from '@spbe/platform';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
 
 /**
- * audit-scheduler's feature module. The Audit TIK programme (schedules, auditors, findings,
- * tindak lanjut, overdue detection) is built on this foundation by the audit-scheduler work;
- * until then the service boots with health, metrics and OpenAPI only.
+ * audit-scheduler: the Audit TIK programme — audit objects learned from the registry's events, due
+ * audits from the tenant's profile, LATIK, audits, findings and tindak lanjut, daily overdue markers.
  */
-@Module({})
+@Module({
+  controllers: [AuditController],
+  providers: [AggregateStore, AuditService],
+  exports: [AuditService],
+})
 export class AuditModule {}

@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AuditService } from '@spbe/audit-feature';
+import { EventStore, issueToken, LedgerConfig, loadConfig, Role } from '@spbe/ledger-core';
+import { waitFor } from '@spbe/ledger-core/testing';
+import { createApp, EVENT_STORE } from '@spbe/platform';
+import { ledgerAppModule } from './app.module';
+
+/**
+ * The audit-scheduler in the all-in-one app: it learns audit objects from the registry's events over
+ * the (in-process) bus, plans and reports audits under the tenant's profile, records findings and
+ * tindak lanjut, and marks overdue items exactly once.
+ */
+describe('audit-scheduler over HTTP (all-in-one app)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-audit-'));
+  let config: LedgerConfig;
+  let app: INestApplication;
+  const http = () => request(app.getHttpServer());
+  const as = async (role: Role, unit?: string) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', unit: unit ?? null, roles: [role] }, config.auth)}`;
+  const base = '/api/audit/tenants/kota-kupang';
+
+  beforeAll(async () => {
+    config = loadConfig({ DATA_DIR: dataDir });
+    app = await createApp(ledgerAppModule(config), config, { title: 't', description: 't' });
+    await app.init();
+    const k = await as('koordinator');
+    await http().post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
+    await http().post('/api/registry/tenants/kota-kupang/units').set('authorization', k).send({ unitId: 'dinas-kesehatan', name: 'Dinas Kesehatan', kind: 'opd' }).expect(201);
+    // The registry's catalogue event for the data centre (the registry records it; appended here as the registry would).
+    const store = app.get<EventStore>(EVENT_STORE, { strict: false });
+    await store.append({
+      streamId: 'kota-kupang:registry.infrastructure:pusat-data',
+      expectedVersion: 'no-stream',
+      events: [{ type: 'InfrastructureRegistered', payload: { name: 'Pusat Data Kota Kupang', kind: 'pusat-data', unitId: 'dinas-kesehatan' } }],
+      context: { actor: { id: 'u-dinas', name: 'Pejabat dinas', role: 'dinas', unitId: null } },
+    });
+    await waitFor(async () => (await http().get(`${base}/objects`).set('authorization', k)).body.items?.length === 1);
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists the objects learned from the registry with their due audits and articles', async () => {
+    const res = await http().get(`${base}/due?asOf=2026-12-01`).set('authorization', await as('inspektorat')).expect(200);
+    const infra = res.body.items.find((i: { object: { id: string } }) => i.object.id === 'pusat-data');
+    expect(infra.obligations.map((o: { ruleId: string; citation: { article: string } }) => [o.ruleId, o.citation.article])).toEqual([
+      ['R-AUD-09', 'Pasal 48(1)'],
+      ['R-AUD-11.infrastructure', 'Pasal 50(2)'],
+    ]);
+    expect((await http().get(`${base}/due?asOf=2026-13-01`).set('authorization', await as('inspektorat'))).status).toBe(400);
+  });
+
+  it('plans (Inspektorat only), schedules, reports an audit; the report fulfils the due audit', async () => {
+    const insp = await as('inspektorat');
+    const body = { auditId: 'audit-keamanan-2026', auditType: 'keamanan', mode: 'internal', objectKind: 'infrastructure', objectId: 'pusat-data', year: 2026 };
+    const wrongRole = await http().post(`${base}/audits`).set('authorization', await as('dinas')).send(body).expect(403);
+    expect(wrongRole.body.message).toContain('Pasal 48(1)');
+    await http().post(`${base}/audits`).set('authorization', insp).send({ ...body, objectId: 'server-x' }).expect(400);
+    await http().post(`${base}/audits`).set('authorization', insp).send(body).expect(201);
+    await http().post(`${base}/audits/audit-keamanan-2026/schedule`).set('authorization', insp).send({ startDate: '2026-11-02', endDate: '2026-10-01' }).expect(400);
+    await http().post(`${base}/audits/audit-keamanan-2026/schedule`).set('authorization', insp).send({ startDate: '2026-11-02', endDate: '2026-11-06' }).expect(201);
+    await http().post(`${base}/audits/audit-keamanan-2026/start`).set('authorization', insp).send({ startedOn: '2026-11-02' }).expect(201);
+    await http().post(`${base}/audits/audit-keamanan-2026/report`).set('authorization', insp).send({ reportedOn: '2026-11-10', conclusion: 'perlu-peningkatan', summary: 'Kendali akses perlu diperbaiki' }).expect(201);
+    const due = await http().get(`${base}/due?asOf=2026-11-22`).set('authorization', insp).expect(200);
+    const sec = due.body.items.flatMap((i: { obligations: unknown[] }) => i.obligations).find((o: { ruleId: string }) => o.ruleId === 'R-AUD-11.infrastructure');
+    // The object entered the ledger today; an audit reported before that does not bring its first due date forward.
+    expect(sec).toMatchObject({ status: 'fulfilled', dueDate: '2028-11-22', evidence: [expect.any(String)] });
+  });
+
+  it('refuses an external audit with a lapsed LATIK (422) and accepts a registered one', async () => {
+    const insp = await as('inspektorat');
+    await http().post(`${base}/latiks`).set('authorization', insp).send({ latikId: 'latik-a', name: 'LATIK Nusantara', registrationNo: 'REG-1', registeredUntil: '2026-12-31', accreditationNo: 'AKR-1', accreditedUntil: '2027-12-31' }).expect(201);
+    await http().post(`${base}/audits`).set('authorization', insp).send({ auditId: 'audit-eksternal-2027', auditType: 'keamanan', mode: 'eksternal', objectKind: 'infrastructure', objectId: 'pusat-data', year: 2027 }).expect(201);
+    const lapsed = await http().post(`${base}/audits/audit-eksternal-2027/schedule`).set('authorization', insp).send({ startDate: '2027-02-01', endDate: '2027-02-10', latikId: 'latik-a' }).expect(422);
+    expect(lapsed.body.message).toContain('2026-12-31');
+    await http().post(`${base}/latiks/latik-a/renewal`).set('authorization', insp).send({ registrationNo: 'REG-2', registeredUntil: '2028-12-31', accreditationNo: 'AKR-1', accreditedUntil: '2027-12-31' }).expect(201);
+    await http().post(`${base}/audits/audit-eksternal-2027/schedule`).set('authorization', insp).send({ startDate: '2027-02-01', endDate: '2027-02-10', latikId: 'latik-a' }).expect(201);
+  });
+
+  it('records a finding, follow-ups and verification; marks the overdue follow-up exactly once under concurrent runs', async () => {
+    const insp = await as('inspektorat');
+    const finding = { findingId: 'temuan-1', auditId: 'audit-keamanan-2026', criteria: 'SNI ISO/IEC 27001 A.9', condition: 'Akun bersama dipakai', cause: 'Belum ada SOP', effect: 'Jejak akses hilang', recommendation: 'Terapkan akun individual', severity: 'tinggi', responsibleUnitId: 'dinas-kesehatan', dueDate: '2026-11-15' };
+    await http().post(`${base}/findings`).set('authorization', insp).send({ ...finding, findingId: 'x', responsibleUnitId: 'dinas-x' }).expect(400);
+    await http().post(`${base}/findings`).set('authorization', insp).send({ ...finding, findingId: 'x', auditId: 'audit-eksternal-2027' }).expect(400);
+    await http().post(`${base}/findings`).set('authorization', insp).send(finding).expect(201);
+
+    const runs = await Promise.all([1, 2, 3].map(async () => http().post(`${base}/overdue/run?asOf=2026-11-22`).set('authorization', insp)));
+    expect(runs.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(runs.reduce((n, r) => n + r.body.findingsMarked, 0)).toBe(1);
+    const again = await http().post(`${base}/overdue/run?asOf=2026-11-22`).set('authorization', insp).expect(201);
+    expect(again.body.findingsMarked).toBe(0);
+    const history = await http().get(`${base}/findings/temuan-1/history`).set('authorization', insp).expect(200);
+    expect(history.body.items.filter((e: { type: string }) => e.type === 'FindingFollowUpOverdue')).toHaveLength(1);
+    expect(history.body.items[1].actor.role).toBe('system');
+
+    const evidence = [{ uri: 'https://dokumen.kupangkota.go.id/sop-akun.pdf', sha256: 'b'.repeat(64) }];
+    const followUp = { followUpId: 'tl-1', submittedOn: '2026-11-20', description: 'SOP akun individual diterbitkan', evidence };
+    await http().post(`${base}/findings/temuan-1/follow-ups`).set('authorization', await as('opd', 'bappeda')).send(followUp).expect(403);
+    await http().post(`${base}/findings/temuan-1/follow-ups`).set('authorization', await as('opd', 'dinas-kesehatan')).send(followUp).expect(201);
+    await http().post(`${base}/findings/temuan-1/follow-ups/tl-1/verification`).set('authorization', await as('dinas')).send({ outcome: 'accepted', verifiedOn: '2026-11-21' }).expect(403);
+    await http().post(`${base}/findings/temuan-1/follow-ups/tl-1/verification`).set('authorization', insp).send({ outcome: 'accepted', verifiedOn: '2026-11-21' }).expect(201);
+    await http().post(`${base}/findings/temuan-1/close`).set('authorization', insp).send({ closedOn: '2026-11-22' }).expect(201);
+    await http().post(`${base}/findings/temuan-1/follow-ups`).set('authorization', await as('opd', 'dinas-kesehatan')).send({ ...followUp, followUpId: 'tl-2' }).expect(409);
+  });
+
+  it('marks a due audit that passed unmet exactly once, across concurrent runs', async () => {
+    const audit = app.get(AuditService, { strict: false });
+    const runs = await Promise.all([audit.runOverdue('kota-kupang', '2029-01-01'), audit.runOverdue('kota-kupang', '2029-01-01')]);
+    // Two obligations of the data centre passed unmet by then (R-AUD-09 and R-AUD-11.infrastructure, both due 2028-11-22).
+    expect(runs.reduce((n, r) => n + r.auditsMarked, 0)).toBe(2);
+    expect((await audit.runOverdue('kota-kupang', '2029-01-02')).auditsMarked).toBe(0);
+    const store = app.get<EventStore>(EVENT_STORE, { strict: false });
+    for (const rule of ['R-AUD-09', 'R-AUD-11.infrastructure']) {
+      const events = await store.readStream(`kota-kupang:audit.obligation:${rule}~pusat-data`);
+      expect(events.map((e) => [e.type, e.actor.role, (e.payload as { dueDate: string }).dueDate, e.legalBasis?.article])).toEqual([['AuditBecameOverdue', 'system', '2028-11-22', rule === 'R-AUD-09' ? 'Pasal 48(1)' : 'Pasal 50(2)']]);
+    }
+  });
+});

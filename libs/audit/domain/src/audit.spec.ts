@@ -1,0 +1,152 @@
+import { AuthError, EventEnvelope, LedgerError, RuleViolationError, ValidationError } from '@spbe/ledger-core';
+import { effectiveProfile, EffectiveProfile, Fact } from '@spbe/regulations';
+import { AuditCommand, auditDecider, AuditState } from './audit';
+import { dueAudits } from './due';
+import { FindingCommand, findingDecider, FindingState } from './finding';
+import { obligationMarkDecider } from './overdue';
+
+const KUPANG = effectiveProfile({ profileId: 'kupang-perwali-11-2025' });
+const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
+const ctx = { profile: KUPANG, role: 'inspektorat' as const, today: '2026-11-22' };
+const plan: AuditCommand = { type: 'PlanAudit', auditId: 'a1', auditType: 'keamanan', mode: 'internal', objectKind: 'infrastructure', objectId: 'pusat-data', year: 2026, objectExists: true, priorFacts: [], ...ctx };
+
+const refusal = (fn: () => unknown): LedgerError => {
+  try {
+    fn();
+  } catch (e) {
+    return e as LedgerError;
+  }
+  throw new Error('expected a refusal');
+};
+function run<S, C>(decider: { initialState(): S; decide(c: C, s: S): { type: string; payload: Record<string, unknown> }[]; evolve(s: S, e: EventEnvelope): S }, commands: C[], streamId: string): S {
+  let s = decider.initialState();
+  for (const c of commands) for (const e of decider.decide(c, s)) s = decider.evolve(s, { ...e, streamId, eventId: `e-${e.type}` } as unknown as EventEnvelope);
+  return s;
+}
+const auditRun = (cs: AuditCommand[]) => run<AuditState, AuditCommand>(auditDecider, cs, 'kota-kupang:audit.audit:a1');
+
+describe('an Audit TIK through its lifecycle (Kupang Pasal 47–50)', () => {
+  const schedule: AuditCommand = { type: 'ScheduleAudit', startDate: '2026-10-01', endDate: '2026-10-10', ...ctx };
+  const start: AuditCommand = { type: 'StartAudit', startedOn: '2026-10-01', ...ctx };
+  const report: AuditCommand = { type: 'ReportAudit', reportedOn: '2026-10-20', conclusion: 'perlu-peningkatan', summary: 'Kendali akses belum memadai', ...ctx };
+
+  it('is planned by the Inspektorat (Pasal 48(1)), scheduled, started, reported and closed', () => {
+    expect(auditDecider.decide(plan, auditDecider.initialState())[0]).toMatchObject({ type: 'AuditPlanned', legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 48(1)' } });
+    const s = auditRun([plan, schedule, start, report, { type: 'CloseAudit', closedOn: '2026-11-01', ...ctx }]);
+    expect(s).toMatchObject({ status: 'closed', conclusion: 'perlu-peningkatan', reportedOn: '2026-10-20' });
+  });
+
+  it('refuses another planner (403), an unknown object, an end before the start, a bad conclusion, steps out of order', () => {
+    expect(refusal(() => auditDecider.decide({ ...plan, role: 'dinas' }, auditDecider.initialState()))).toBeInstanceOf(AuthError);
+    expect((refusal(() => auditDecider.decide({ ...plan, objectExists: false }, auditDecider.initialState())) as ValidationError).field).toBe('objectId');
+    expect((refusal(() => auditDecider.decide({ ...schedule, endDate: '2026-09-30' } as AuditCommand, auditRun([plan]))) as ValidationError).field).toBe('endDate');
+    expect((refusal(() => auditDecider.decide({ ...report, conclusion: 'baik' } as never, auditRun([plan, schedule, start]))) as ValidationError).field).toBe('conclusion');
+    expect(refusal(() => auditDecider.decide(report, auditRun([plan]))).kind).toBe('conflict');
+    expect((refusal(() => auditDecider.decide({ ...report, reportedOn: '2026-12-01' } as AuditCommand, auditRun([plan, schedule, start]))) as ValidationError).field).toBe('reportedOn');
+  });
+
+  it('an external audit needs a LATIK registered and accredited until its end date (422)', () => {
+    // BSSN 8/2024: an internal security audit precedes the LATIK audit (national rule, every profile).
+    expect(refusal(() => auditDecider.decide({ ...plan, mode: 'eksternal' }, auditDecider.initialState())).legalBasis).toMatchObject({ regulation: 'peraturan-bssn-8-2024' });
+    const internal: Fact = { eventId: 'int', type: 'AuditReported', date: '2026-06-01', subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } };
+    const planned = auditRun([{ ...plan, mode: 'eksternal', priorFacts: [internal] } as AuditCommand]);
+    const latik = { latikId: 'latik-1', registeredUntil: '2026-10-05', accreditedUntil: '2027-12-31' };
+    expect((refusal(() => auditDecider.decide(schedule, planned)) as ValidationError).field).toBe('latikId');
+    const lapsed = refusal(() => auditDecider.decide({ ...schedule, latikId: 'latik-1', latik } as AuditCommand, planned));
+    expect(lapsed).toBeInstanceOf(RuleViolationError);
+    expect(lapsed.message).toContain('2026-10-05');
+    expect(auditDecider.decide({ ...schedule, latikId: 'latik-1', latik: { ...latik, registeredUntil: '2026-10-10' } } as AuditCommand, planned)[0].type).toBe('AuditScheduled');
+  });
+});
+
+describe('internal audit before the external one (Mojokerto Pasal 39(5): at least one month)', () => {
+  const external = { ...plan, auditId: 'ext', mode: 'eksternal' as const, profile: MOJOKERTO, role: 'koordinator' as const, auditType: 'keamanan' as const };
+  const internalOn = (date: string): Fact => ({ eventId: 'int', type: 'AuditReported', date, subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } });
+  // Mojokerto names no audit planner: the Pemda records who by decree.
+  const planner: EffectiveProfile = { ...MOJOKERTO, roles: { ...MOJOKERTO.roles, auditPlanner: { kind: 'stated', value: 'koordinator-spbe', citation: { regulation: 'kepbup-x', article: '1' } } } };
+
+  it.each([
+    ['no internal audit', [], 'violated'],
+    ['an internal audit 3 weeks before', [internalOn('2026-11-01')], 'violated'],
+    ['an internal audit 2 months before', [internalOn('2026-09-15')], 'ok'],
+  ])('%s', (_w, prior, outcome) => {
+    const decide = () => auditDecider.decide({ ...external, profile: planner, priorFacts: prior as Fact[] }, auditDecider.initialState());
+    if (outcome === 'ok') expect(decide()[0].type).toBe('AuditPlanned');
+    else expect(refusal(decide).legalBasis).toMatchObject({ regulation: 'mojokerto-perbup-15-2021', article: 'Pasal 39(5)' });
+  });
+
+  it('where the regulation names no planner, planning waits for the Pemda decision (422)', () => {
+    expect(refusal(() => auditDecider.decide(external, auditDecider.initialState())).message).toContain('roles.auditPlanner');
+  });
+});
+
+describe('findings and tindak lanjut', () => {
+  const record: FindingCommand = { type: 'RecordFinding', findingId: 'f1', auditId: 'a1', auditReported: true, unitExists: true, criteria: 'SNI ISO 27001 A.9', condition: 'Akun bersama dipakai', cause: 'Belum ada SOP', effect: 'Jejak akses hilang', recommendation: 'Terapkan akun individual', severity: 'tinggi', responsibleUnitId: 'dinas-kesehatan', dueDate: '2026-12-31', ...ctx };
+  const evidence = [{ uri: 'https://dokumen.kupangkota.go.id/tl-1.pdf', sha256: 'a'.repeat(64) }];
+  const submit: FindingCommand = { type: 'SubmitFollowUp', followUpId: 'tl-1', submittedOn: '2026-11-10', description: 'SOP akun individual diterbitkan', evidence, actingUnitId: 'dinas-kesehatan', ...ctx, role: 'opd' };
+  const accept: FindingCommand = { type: 'VerifyFollowUp', followUpId: 'tl-1', outcome: 'accepted', verifiedOn: '2026-11-15', ...ctx };
+  const findingRun = (cs: FindingCommand[]) => run<FindingState, FindingCommand>(findingDecider, cs, 'kota-kupang:audit.finding:f1');
+
+  it('walks record → follow-up → verification → closure', () => {
+    const s = findingRun([record, submit, accept, { type: 'CloseFinding', closedOn: '2026-11-20', ...ctx }]);
+    expect(s).toMatchObject({ status: 'closed', followUps: [{ followUpId: 'tl-1', outcome: 'accepted' }] });
+  });
+
+  it.each([
+    ['no responsible OPD', { responsibleUnitId: '' }, 'responsibleUnitId'],
+    ['no recommendation', { recommendation: '' }, 'recommendation'],
+    ['an unreported audit', { auditReported: false }, 'auditId'],
+    ['a bad severity', { severity: 'parah' }, 'severity'],
+    ['an unknown unit', { unitExists: false }, 'responsibleUnitId'],
+  ])('refuses a finding with %s naming the field', (_w, patch, field) => {
+    expect((refusal(() => findingDecider.decide({ ...record, ...patch } as FindingCommand, findingDecider.initialState())) as ValidationError).field).toBe(field);
+  });
+
+  it('a returned follow-up needs reasons and reopens; a follow-up on a closed finding is refused; only the planner verifies', () => {
+    const submitted = findingRun([record, submit]);
+    expect((refusal(() => findingDecider.decide({ ...accept, outcome: 'returned' } as FindingCommand, submitted)) as ValidationError).field).toBe('reasons');
+    expect(findingRun([record, submit, { ...accept, outcome: 'returned', reasons: 'Bukti belum ditandatangani' } as FindingCommand]).status).toBe('open');
+    expect(refusal(() => findingDecider.decide({ ...accept, role: 'opd' } as FindingCommand, submitted))).toBeInstanceOf(AuthError);
+    const closed = findingRun([record, submit, accept, { type: 'CloseFinding', closedOn: '2026-11-20', ...ctx }]);
+    expect(refusal(() => findingDecider.decide({ ...submit, followUpId: 'tl-2' } as FindingCommand, closed)).kind).toBe('conflict');
+    expect(refusal(() => findingDecider.decide({ ...submit, actingUnitId: 'bappeda' } as FindingCommand, findingRun([record])))).toBeInstanceOf(AuthError);
+    expect((refusal(() => findingDecider.decide({ ...submit, evidence: [] } as FindingCommand, findingRun([record]))) as ValidationError).field).toBe('evidence');
+  });
+
+  it('marks a follow-up overdue once per due date', () => {
+    const open = findingRun([record]);
+    expect(findingDecider.decide({ type: 'MarkFollowUpOverdue', asOf: '2026-12-31' }, open)).toEqual([]);
+    const marked = findingRun([record, { type: 'MarkFollowUpOverdue', asOf: '2027-01-01' }]);
+    expect(marked.overdueMarkedFor).toEqual(['2026-12-31']);
+    expect(findingDecider.decide({ type: 'MarkFollowUpOverdue', asOf: '2027-01-02' }, marked)).toEqual([]);
+  });
+});
+
+describe('due audits and the overdue marker', () => {
+  const objects = [{ kind: 'infrastructure' as const, id: 'pusat-data', since: '2025-04-15' }, { kind: 'application' as const, id: 'simpus', since: '2025-05-01', attributes: { category: 'khusus' } }];
+  it('lists each object with its due audits and the article (Kupang Pasal 48(1), 49(2), 50(2))', () => {
+    const due = dueAudits(KUPANG, { id: 'kota-kupang', since: '2025-04-15' }, objects, [], '2027-04-16');
+    const infra = due.find((d) => d.object.id === 'pusat-data')!;
+    expect(infra.obligations.map((o) => [o.ruleId, o.status, o.dueDate, o.citation?.article])).toEqual([
+      ['R-AUD-09', 'overdue', '2027-04-15', 'Pasal 48(1)'],
+      ['R-AUD-11.infrastructure', 'overdue', '2027-04-15', 'Pasal 50(2)'],
+    ]);
+    const app = due.find((d) => d.object.id === 'simpus')!;
+    expect(app.obligations.map((o) => [o.ruleId, o.dueDate])).toEqual([['R-AUD-10', '2027-05-01'], ['R-AUD-11.application', '2027-05-01']]);
+  });
+
+  it('a reported audit fulfils the obligation of its type', () => {
+    const audits = [{ id: 'a1', exists: true, status: 'reported' as const, auditType: 'keamanan' as const, mode: 'internal' as const, objectKind: 'infrastructure' as const, objectId: 'pusat-data', reportedOn: '2026-10-20', reportedEventId: 'ev-1', version: 3 }];
+    const infra = dueAudits(KUPANG, { id: 'kota-kupang', since: '2025-04-15' }, objects, audits, '2026-11-22').find((d) => d.object.id === 'pusat-data')!;
+    expect(infra.obligations.find((o) => o.ruleId === 'R-AUD-11.infrastructure')).toMatchObject({ status: 'fulfilled', evidence: ['ev-1'], dueDate: '2028-10-20' });
+  });
+
+  it('records an overdue audit once per due date', () => {
+    const o = { ruleId: 'R-AUD-09', subject: { kind: 'infrastructure' as const, id: 'pusat-data' }, dueDate: '2027-04-15', status: 'overdue' as const, citation: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 48(1)' } };
+    const [event] = obligationMarkDecider.decide({ type: 'MarkAuditOverdue', obligation: o, asOf: '2027-04-16' }, obligationMarkDecider.initialState());
+    expect(event).toMatchObject({ type: 'AuditBecameOverdue', legalBasis: o.citation, payload: { dueDate: '2027-04-15' } });
+    const s = obligationMarkDecider.evolve(obligationMarkDecider.initialState(), event as unknown as EventEnvelope);
+    expect(obligationMarkDecider.decide({ type: 'MarkAuditOverdue', obligation: o, asOf: '2027-04-17' }, s)).toEqual([]);
+    expect(obligationMarkDecider.decide({ type: 'MarkAuditOverdue', obligation: { ...o, status: 'due' }, asOf: '2027-04-17' }, obligationMarkDecider.initialState())).toEqual([]);
+  });
+});

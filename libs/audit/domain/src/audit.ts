@@ -1,0 +1,153 @@
+import { Decider, EventEnvelope, InvariantError, NewEvent, Role, RuleViolationError, streamIdOf, ValidationError } from '@spbe/ledger-core';
+import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, text } from '@spbe/registry-domain';
+import { assertDate, assertDutyRole, assertOrder, cite, EffectiveProfile, Fact } from '@spbe/regulations';
+
+/**
+ * One Audit TIK: planned (by the role the profile names), scheduled with dates (an external one with a
+ * LATIK registered on those dates), started, reported with a conclusion, closed. Nothing is edited:
+ * every step is an event. Pure.
+ */
+export const AUDIT_TYPES = ['infrastruktur', 'aplikasi', 'keamanan'] as const;
+export type AuditType = (typeof AUDIT_TYPES)[number];
+export const AUDIT_MODES = ['internal', 'eksternal'] as const;
+export type AuditMode = (typeof AUDIT_MODES)[number];
+/** Peraturan BSSN 8/2024 Pasal 19(4) [T]: the conclusion of a security audit; used for every audit. */
+export const CONCLUSIONS = ['memadai', 'perlu-peningkatan', 'tidak-memadai'] as const;
+export type Conclusion = (typeof CONCLUSIONS)[number];
+export const OBJECT_KINDS = ['application', 'infrastructure'] as const;
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
+
+export type AuditStatus = 'planned' | 'scheduled' | 'started' | 'reported' | 'closed';
+
+export interface AuditState {
+  exists: boolean;
+  auditId?: string;
+  status?: AuditStatus;
+  auditType?: AuditType;
+  mode?: AuditMode;
+  objectKind?: ObjectKind;
+  objectId?: string;
+  year?: number;
+  latikId?: string | null;
+  startDate?: string;
+  endDate?: string;
+  reportedOn?: string;
+  reportedEventId?: string;
+  conclusion?: Conclusion;
+}
+
+/** A LATIK as the scheduler sees it: registration and accreditation validity. */
+export interface LatikValidity {
+  latikId: string;
+  registeredUntil: string;
+  accreditedUntil: string;
+}
+
+interface Ctx {
+  profile: EffectiveProfile;
+  role: Role;
+  today: string;
+}
+
+export type AuditCommand =
+  | (Ctx & { type: 'PlanAudit'; auditId: string; auditType: AuditType; mode: AuditMode; objectKind: ObjectKind; objectId: string; year: number; scope?: string; objectExists: boolean; priorFacts: Fact[] })
+  | (Ctx & { type: 'ScheduleAudit'; startDate: string; endDate: string; latik?: LatikValidity | null; latikId?: string | null; auditors?: string[] })
+  | (Ctx & { type: 'StartAudit'; startedOn: string })
+  | (Ctx & { type: 'ReportAudit'; reportedOn: string; conclusion: Conclusion; summary: string; documents?: DocumentRef[] })
+  | (Ctx & { type: 'CloseAudit'; closedOn: string; note?: string });
+
+export const auditStreamId = (tenantId: string, auditId: string) => {
+  assertEntityId(auditId, 'auditId');
+  return streamIdOf({ tenantId, context: 'audit', aggregate: 'audit', id: auditId });
+};
+
+/**
+ * An external audit is done by a registered, accredited LATIK (rules-matrix R-AUD-04; Peraturan BSSN
+ * 8/2024 Pasal 4 [T]); the registration must hold until the audit ends.
+ */
+export const LATIK_REGISTERED = cite('peraturan-bssn-8-2024', 'Pasal 4', { grade: 'T' });
+
+function step(s: AuditState, allowed: AuditStatus[], action: string): void {
+  if (!s.exists) throw new InvariantError('AUDIT_NOT_FOUND', 'audit does not exist / audit tidak ditemukan');
+  if (!allowed.includes(s.status!)) throw new InvariantError('AUDIT_WRONG_STATE', `cannot ${action} an audit that is ${s.status} / tidak dapat diproses pada status ${s.status}`, { status: s.status });
+}
+
+export const auditDecider: Decider<AuditState, AuditCommand> = {
+  initialState: () => ({ exists: false }),
+
+  decide(c, s): NewEvent[] {
+    switch (c.type) {
+      case 'PlanAudit': {
+        mustBeNew(s.exists, 'audit', c.auditId);
+        const holder = assertDutyRole(c.profile, 'auditPlanner', c.role);
+        const auditType = oneOf(c.auditType, AUDIT_TYPES, 'auditType');
+        const mode = oneOf(c.mode, AUDIT_MODES, 'mode');
+        const objectKind = oneOf(c.objectKind, OBJECT_KINDS, 'objectKind');
+        assertEntityId(c.objectId, 'objectId');
+        if (!c.objectExists) throw new ValidationError('objectId', `${objectKind} ${c.objectId} is not known to the audit programme (learned from the registry)`);
+        if (!Number.isInteger(c.year) || c.year < 2000 || c.year > 2100) throw new ValidationError('year', 'must be a year, e.g. 2026');
+        const payload = { auditType, mode, objectKind, objectId: c.objectId, year: c.year, ...(c.scope ? { scope: text(c.scope, 'scope', 3, 2000) } : {}) };
+        // Order rules of the profile (internal before external, Mojokerto Pasal 39(5); BSSN 8/2024) at planning time.
+        const trigger: Fact = { eventId: 'new', type: 'AuditPlanned', date: c.today, subject: { kind: objectKind, id: c.objectId }, data: payload };
+        assertOrder(c.profile, trigger, c.priorFacts);
+        return [{ type: 'AuditPlanned', payload, legalBasis: legalBasisOf(holder.citation) }];
+      }
+      case 'ScheduleAudit': {
+        step(s, ['planned', 'scheduled'], 'schedule');
+        assertDutyRole(c.profile, 'auditPlanner', c.role);
+        assertDate(c.startDate, 'startDate');
+        assertDate(c.endDate, 'endDate');
+        if (c.endDate < c.startDate) throw new ValidationError('endDate', `the audit ends (${c.endDate}) before it starts (${c.startDate})`);
+        if (s.mode === 'eksternal') assertLatik(c.latikId ?? null, c.latik ?? null, c.startDate, c.endDate);
+        const auditors = (c.auditors ?? []).map((a, i) => text(a, `auditors[${i}]`, 3, 200));
+        return [{ type: 'AuditScheduled', payload: { startDate: c.startDate, endDate: c.endDate, latikId: c.latikId ?? null, auditors } }];
+      }
+      case 'StartAudit': {
+        step(s, ['scheduled'], 'start');
+        const startedOn = pastDate(c.startedOn, c.today, 'startedOn');
+        return [{ type: 'AuditStarted', payload: { startedOn } }];
+      }
+      case 'ReportAudit': {
+        step(s, ['started'], 'report');
+        const reportedOn = pastDate(c.reportedOn, c.today, 'reportedOn');
+        const conclusion = oneOf(c.conclusion, CONCLUSIONS, 'conclusion');
+        const payload = { reportedOn, conclusion, summary: text(c.summary, 'summary', 3, 4000), documents: documents(c.documents, 'documents'), auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId };
+        return [{ type: 'AuditReported', payload }];
+      }
+      case 'CloseAudit': {
+        step(s, ['reported'], 'close');
+        const note = optionalText(c.note, 'note');
+        return [{ type: 'AuditClosed', payload: { closedOn: pastDate(c.closedOn, c.today, 'closedOn'), auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId, conclusion: s.conclusion, ...(note ? { note } : {}) } }];
+      }
+    }
+  },
+
+  evolve(s, e: EventEnvelope): AuditState {
+    const p = e.payload as Record<string, never>;
+    switch (e.type) {
+      case 'AuditPlanned':
+        return { exists: true, auditId: e.streamId.split(':').pop(), status: 'planned', auditType: p.auditType, mode: p.mode, objectKind: p.objectKind, objectId: p.objectId, year: p.year };
+      case 'AuditScheduled':
+        return { ...s, status: 'scheduled', startDate: p.startDate, endDate: p.endDate, latikId: p.latikId };
+      case 'AuditStarted':
+        return { ...s, status: 'started' };
+      case 'AuditReported':
+        return { ...s, status: 'reported', reportedOn: p.reportedOn, reportedEventId: e.eventId, conclusion: p.conclusion };
+      case 'AuditClosed':
+        return { ...s, status: 'closed' };
+      default:
+        return s;
+    }
+  },
+};
+
+function assertLatik(latikId: string | null, latik: LatikValidity | null, start: string, end: string): void {
+  if (!latikId) throw new ValidationError('latikId', 'an external audit names the LATIK that performs it');
+  if (!latik) throw new ValidationError('latikId', `LATIK ${latikId} is not registered in the programme`);
+  if (latik.registeredUntil < end) {
+    throw new RuleViolationError('LATIK_REGISTRATION_LAPSED', `registrasi LATIK ${latikId} berlaku sampai ${latik.registeredUntil}, sebelum audit selesai (${end}) / the LATIK's registration lapses before the audit ends`, LATIK_REGISTERED, { latikId, registeredUntil: latik.registeredUntil, start, end });
+  }
+  if (latik.accreditedUntil < end) {
+    throw new RuleViolationError('LATIK_ACCREDITATION_LAPSED', `akreditasi LATIK ${latikId} berlaku sampai ${latik.accreditedUntil}, sebelum audit selesai (${end}) / the LATIK's accreditation lapses before the audit ends`, LATIK_REGISTERED, { latikId, accreditedUntil: latik.accreditedUntil, start, end });
+  }
+}

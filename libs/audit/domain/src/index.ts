@@ -1,0 +1,5 @@
+export * from './audit';
+export * from './latik';
+export * from './finding';
+export * from './overdue';
+export * from './due';

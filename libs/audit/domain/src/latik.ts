@@ -1,0 +1,53 @@
+import { Decider, EventEnvelope, NewEvent, streamIdOf, ValidationError } from '@spbe/ledger-core';
+import { assertEntityId, mustBeNew, text } from '@spbe/registry-domain';
+import { assertDate } from '@spbe/regulations';
+
+/** An external audit body (LATIK) with its registration, accreditation and certified auditors. Pure. */
+export interface LatikState {
+  exists: boolean;
+  latikId?: string;
+  name?: string;
+  registrationNo?: string;
+  registeredUntil?: string;
+  accreditationNo?: string;
+  accreditedUntil?: string;
+  auditors?: { name: string; certificateNo: string; certifiedUntil: string }[];
+}
+
+export type LatikCommand =
+  | { type: 'RegisterLatik'; latikId: string; name: string; registrationNo: string; registeredUntil: string; accreditationNo: string; accreditedUntil: string; auditors?: LatikState['auditors'] }
+  | { type: 'RenewLatik'; registrationNo: string; registeredUntil: string; accreditationNo: string; accreditedUntil: string };
+
+export const latikStreamId = (tenantId: string, latikId: string) => {
+  assertEntityId(latikId, 'latikId');
+  return streamIdOf({ tenantId, context: 'audit', aggregate: 'latik', id: latikId });
+};
+
+function validity(c: { registrationNo: string; registeredUntil: string; accreditationNo: string; accreditedUntil: string }) {
+  assertDate(c.registeredUntil, 'registeredUntil');
+  assertDate(c.accreditedUntil, 'accreditedUntil');
+  return { registrationNo: text(c.registrationNo, 'registrationNo', 1, 100), registeredUntil: c.registeredUntil, accreditationNo: text(c.accreditationNo, 'accreditationNo', 1, 100), accreditedUntil: c.accreditedUntil };
+}
+
+export const latikDecider: Decider<LatikState, LatikCommand> = {
+  initialState: () => ({ exists: false }),
+  decide(c, s): NewEvent[] {
+    if (c.type === 'RegisterLatik') {
+      mustBeNew(s.exists, 'LATIK', c.latikId);
+      assertEntityId(c.latikId, 'latikId');
+      const auditors = (c.auditors ?? []).map((a, i) => {
+        assertDate(a?.certifiedUntil, `auditors[${i}].certifiedUntil`);
+        return { name: text(a.name, `auditors[${i}].name`, 3, 200), certificateNo: text(a.certificateNo, `auditors[${i}].certificateNo`, 1, 100), certifiedUntil: a.certifiedUntil };
+      });
+      return [{ type: 'LatikRegistered', payload: { name: text(c.name, 'name', 3, 200), ...validity(c), auditors } }];
+    }
+    if (!s.exists) throw new ValidationError('latikId', 'LATIK is not registered');
+    return [{ type: 'LatikRenewed', payload: validity(c) }];
+  },
+  evolve(s, e: EventEnvelope): LatikState {
+    const p = e.payload as Record<string, never>;
+    if (e.type === 'LatikRegistered') return { exists: true, latikId: e.streamId.split(':').pop(), name: p.name, registrationNo: p.registrationNo, registeredUntil: p.registeredUntil, accreditationNo: p.accreditationNo, accreditedUntil: p.accreditedUntil, auditors: p.auditors };
+    if (e.type === 'LatikRenewed') return { ...s, registrationNo: p.registrationNo, registeredUntil: p.registeredUntil, accreditationNo: p.accreditationNo, accreditedUntil: p.accreditedUntil };
+    return s;
+  },
+};
