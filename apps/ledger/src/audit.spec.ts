@@ -29,14 +29,8 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
     const k = await as('koordinator');
     await http().post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
     await http().post('/api/registry/tenants/kota-kupang/units').set('authorization', k).send({ unitId: 'dinas-kesehatan', name: 'Dinas Kesehatan', kind: 'opd' }).expect(201);
-    // The registry's catalogue event for the data centre (the registry records it; appended here as the registry would).
-    const store = app.get<EventStore>(EVENT_STORE, { strict: false });
-    await store.append({
-      streamId: 'kota-kupang:registry.infrastructure:pusat-data',
-      expectedVersion: 'no-stream',
-      events: [{ type: 'InfrastructureRegistered', payload: { name: 'Pusat Data Kota Kupang', kind: 'pusat-data', unitId: 'dinas-kesehatan' } }],
-      context: { actor: { id: 'u-dinas', name: 'Pejabat dinas', role: 'dinas', unitId: null } },
-    });
+    // The registry records the data centre in its catalogue; the audit-scheduler learns it from the registry's events.
+    await http().post('/api/registry/tenants/kota-kupang/infrastructure').set('authorization', await as('dinas')).send({ infrastructureId: 'pusat-data', name: 'Pusat Data Kota Kupang', kind: 'pusat-data', unitId: 'dinas-kesehatan' }).expect(201);
     await waitFor(async () => (await http().get(`${base}/objects`).set('authorization', k)).body.items?.length === 1);
   });
   afterAll(async () => {

@@ -5,3 +5,6 @@ export * from './designation';
 export * from './approval';
 export * from './architecture';
 export * from './appointment';
+export * from './application';
+export * from './infrastructure';
+export * from './dataset';

@@ -6,8 +6,6 @@ import { CurrentPrincipal } from '@spbe/platform';
 import {
   approvalDecider,
   approvalStreamId,
-  designationDecider,
-  designationInForce,
   gatedDecisionDecider,
   gatedDecisionStreamId,
   unitDecider,
@@ -156,14 +154,9 @@ export class ApprovalsController {
   async record(@Param('tenantId') tenantId: string, @Body() dto: RecordDecisionDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = actingRole(principal, tenantId, ['opd', 'dinas', 'koordinator']);
     const { profile } = await this.registry.tenant(tenantId);
-    const unitExists = (await this.registry.state(unitDecider, unitStreamId(tenantId, dto.unitId))).exists;
-    const approvals = [];
-    for (const approvalId of dto.approvalIds) {
-      const a = await this.registry.state(approvalDecider, approvalStreamId(tenantId, approvalId));
-      if (a.exists) approvals.push(a);
-    }
-    const designation = (await this.registry.registryAll(designationDecider, tenantId, 'designation')).find((d) => d.unitId === dto.unitId && designationInForce(d));
-    const command = { type: 'RecordGatedDecision' as const, ...dto, profile, role, today: today(), unitExists, approvals, designationId: designation?.id ?? null };
+    const unitExists = (await this.registry.unit(tenantId, dto.unitId)).exists;
+    const { approvals, designationId } = await this.registry.gateContext(tenantId, dto.unitId, dto.action, dto.approvalIds);
+    const command = { type: 'RecordGatedDecision' as const, ...dto, profile, role, today: today(), unitExists, approvals, designationId };
     return this.registry.execute(gatedDecisionDecider, gatedDecisionStreamId(tenantId, dto.decisionId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.decisionId, what: 'decision' });
   }
 

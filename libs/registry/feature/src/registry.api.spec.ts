@@ -136,4 +136,57 @@ describe('architecture-registry API: regulation profiles and the tenant\'s own d
       expect(decided.body.eventIds).toHaveLength(1);
     });
   });
+
+  describe('catalogue (Kupang)', () => {
+    const base = '/api/registry/tenants/kota-kupang';
+    const doc = { uri: 'https://dokumen.kupangkota.go.id/x.pdf', sha256: 'c'.repeat(64) };
+    const as = async (role: string, unit?: string) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', unit: unit ?? null, roles: [role as never] }, config.auth)}`;
+
+    it('registers an Aplikasi Umum by the Dinas; goes live only after a passed test (Pasal 28(6)(e))', async () => {
+      const dinas = await as('dinas');
+      await http().post(`${base}/applications`).set('authorization', dinas).send({ applicationId: 'srikandi', name: 'SRIKANDI', category: 'umum', ownerUnitId: 'dinas-kominfo' }).expect(201);
+      await http().post(`${base}/applications`).set('authorization', dinas).send({ applicationId: 'srikandi', name: 'SRIKANDI', category: 'umum', ownerUnitId: 'dinas-kominfo' }).expect(409);
+      const unknown = await http().post(`${base}/applications`).set('authorization', dinas).send({ applicationId: 'x', name: 'Aplikasi X', category: 'umum', ownerUnitId: 'dinas-x' }).expect(400);
+      expect(unknown.body.message).toMatch(/^ownerUnitId: /);
+      await http().post(`${base}/applications/srikandi/tests`).set('authorization', dinas).send({ testedOn: '2026-10-01', kind: 'uji pengguna', result: 'gagal' }).expect(201);
+      const early = await http().post(`${base}/applications/srikandi/go-live`).set('authorization', dinas).send({ deployedOn: '2026-10-02' }).expect(422);
+      expect(early.body.message).toContain('kupang-perwali-11-2025 Pasal 28(6)(e)');
+      await http().post(`${base}/applications/srikandi/tests`).set('authorization', dinas).send({ testedOn: '2026-10-05', kind: 'uji pengguna', result: 'lulus', documents: [doc] }).expect(201);
+      await http().post(`${base}/applications/srikandi/go-live`).set('authorization', dinas).send({ deployedOn: '2026-10-06' }).expect(201);
+      const history = await http().get(`${base}/applications/srikandi/history`).set('authorization', dinas).expect(200);
+      expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['ApplicationRegistered', 'ApplicationTested', 'ApplicationTested', 'ApplicationDeployedToProduction']);
+    });
+
+    it("an Aplikasi Khusus built by a non-designated PD is refused (Pasal 28(1)(c)); an OPD registers only its own", async () => {
+      const opd = await as('opd', 'dinas-kesehatan');
+      const res = await http().post(`${base}/applications`).set('authorization', opd).send({ applicationId: 'simpus', name: 'SIMPUS', category: 'khusus', ownerUnitId: 'dinas-kesehatan' }).expect(422);
+      expect(res.body.message).toContain('Pasal 28(1)(c)');
+      await http().post(`${base}/applications`).set('authorization', opd).send({ applicationId: 'simpeg', name: 'SIMPEG', category: 'umum', ownerUnitId: 'dinas-kominfo' }).expect(403);
+      // Built by the Dinas, an Aplikasi Khusus needs no PD Mandiri TIK status.
+      await http().post(`${base}/applications`).set('authorization', await as('dinas')).send({ applicationId: 'simpus', name: 'SIMPUS', category: 'khusus', ownerUnitId: 'dinas-kesehatan', builderUnitId: 'dinas-kominfo' }).expect(201);
+    });
+
+    it("a LAN run by a non-designated OPD is refused (Pasal 23(7)(b)†); the Dinas's LAN takes diagrams", async () => {
+      const res = await http().post(`${base}/infrastructure`).set('authorization', await as('opd', 'dinas-kesehatan')).send({ infrastructureId: 'lan-dinkes', name: 'LAN Dinkes', kind: 'lan', unitId: 'dinas-kesehatan' }).expect(422);
+      expect(res.body.message).toContain('Pasal 23(7)(b)');
+      const dinas = await as('dinas');
+      await http().post(`${base}/infrastructure`).set('authorization', dinas).send({ infrastructureId: 'lan-kominfo', name: 'LAN Diskominfo', kind: 'lan', unitId: 'dinas-kominfo' }).expect(201);
+      await http().post(`${base}/infrastructure/lan-kominfo/diagrams`).set('authorization', dinas).send({ submittedOn: '2026-11-01', document: doc }).expect(201);
+      await http().post(`${base}/infrastructure`).set('authorization', dinas).send({ infrastructureId: 'pusat-data', name: 'Pusat Data', kind: 'pusat-data', unitId: 'dinas-kominfo' }).expect(201);
+      const notLan = await http().post(`${base}/infrastructure/pusat-data/diagrams`).set('authorization', dinas).send({ submittedOn: '2026-11-01', document: doc }).expect(400);
+      expect(notLan.body.message).toMatch(/^infrastructureId: /);
+    });
+
+    it('the Dinas manages a data set only after the owner PD approves (Pasal 20(2)); services register', async () => {
+      const dinas = await as('dinas');
+      await http().post(`${base}/datasets`).set('authorization', dinas).send({ datasetId: 'data-faskes-2', name: 'Data Faskes', ownerUnitId: 'dinas-kesehatan', classification: 'terbatas' }).expect(201);
+      const early = await http().post(`${base}/datasets/data-faskes-2/dinas-management`).set('authorization', dinas).send({ startedOn: '2026-11-02' }).expect(422);
+      expect(early.body.message).toContain('Pasal 20(2)');
+      await http().post(`${base}/datasets/data-faskes-2/owner-approval`).set('authorization', await as('opd', 'bappeda')).send({ approvedOn: '2026-11-01', reference: 'S-1' }).expect(403);
+      await http().post(`${base}/datasets/data-faskes-2/owner-approval`).set('authorization', await as('opd', 'dinas-kesehatan')).send({ approvedOn: '2026-11-01', reference: 'S-1' }).expect(201);
+      await http().post(`${base}/datasets/data-faskes-2/dinas-management`).set('authorization', dinas).send({ startedOn: '2026-11-02' }).expect(201);
+      await http().post(`${base}/services`).set('authorization', dinas).send({ serviceId: 'layanan-izin', name: 'Perizinan', type: 'publik', category: 'perizinan', ownerUnitId: 'dinas-kesehatan' }).expect(201);
+      await http().post(`${base}/services`).set('authorization', dinas).send({ serviceId: 'layanan-x', name: 'X', type: 'swasta', category: 'x', ownerUnitId: 'dinas-kesehatan' }).expect(400);
+    });
+  });
 });

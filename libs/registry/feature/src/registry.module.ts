@@ -7,10 +7,11 @@ import { UnitsController } from './units.controller';
 import { DesignationsController } from './designations.controller';
 import { ApprovalsController } from './approvals.controller';
 import { ArchitecturesController } from './architectures.controller';
+import { CatalogueController } from './applications.controller';
 
 /** architecture-registry: tenants with their regulation profile (more aggregates arrive with the registry work). */
 @Module({
-  controllers: [TenantsController, RegulationsController, UnitsController, DesignationsController, ApprovalsController, ArchitecturesController],
+  controllers: [TenantsController, RegulationsController, UnitsController, DesignationsController, ApprovalsController, ArchitecturesController, CatalogueController],
   providers: [RegisterTenantHandler, OverrideProfileValueHandler, RegistryStore],
 })
 export class RegistryModule {}
