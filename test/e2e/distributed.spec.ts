@@ -100,4 +100,32 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
     });
     expect(items[0]).toMatchObject({ eventId: eventIds[0], type: 'TenantRegistered', tenantId: tenant, actor: { name: 'Yohanes Koordinator', role: 'koordinator' } });
   }, 90_000);
+
+  it('the audit-scheduler learns audit objects from the registry over Kafka; its audits reach reporting', async () => {
+    const config = loadConfig({ AUTH_JWT_SECRET: secret });
+    const as = (role: 'koordinator' | 'dinas' | 'inspektorat') => issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant, roles: [role] }, config.auth);
+    const post = async (app: keyof typeof APPS, path: string, role: 'koordinator' | 'dinas' | 'inspektorat', body: unknown) => {
+      const r = await fetch(`${url(app)}${path}`, { method: 'POST', headers: { authorization: `Bearer ${await as(role)}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (r.status !== 201) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+      return r.json();
+    };
+    await post('architecture-registry', `/api/registry/tenants/${tenant}/units`, 'koordinator', { unitId: 'dinas-kominfo', name: 'Dinas Komunikasi dan Informatika', kind: 'dinas-kominfo' });
+    await post('architecture-registry', `/api/registry/tenants/${tenant}/infrastructure`, 'dinas', { infrastructureId: 'pusat-data', name: 'Pusat Data', kind: 'pusat-data', unitId: 'dinas-kominfo' });
+    const insp = await as('inspektorat');
+    await waitFor(async () => {
+      const r = await fetch(`${url('audit-scheduler')}/api/audit/tenants/${tenant}/due`, { headers: { authorization: `Bearer ${insp}` } });
+      const body = (await r.json()) as { items?: Array<{ object: { id: string } }> };
+      return r.status === 200 && (body.items ?? []).some((i) => i.object.id === 'pusat-data');
+    }, 60_000).catch((err) => {
+      throw new Error(`${err.message}\naudit-scheduler:\n${logs['audit-scheduler']}`);
+    });
+    const planned = (await post('audit-scheduler', `/api/audit/tenants/${tenant}/audits`, 'inspektorat', { auditId: 'audit-1', auditType: 'infrastruktur', mode: 'internal', objectKind: 'infrastructure', objectId: 'pusat-data', year: 2026 })) as { eventIds: string[] };
+    await waitFor(async () => {
+      const r = await fetch(`${url('reporting')}/api/reporting/tenants/${tenant}/audit-trail?type=AuditPlanned`, { headers: { authorization: `Bearer ${insp}` } });
+      return (((await r.json()) as { items?: Array<{ eventId: string }> }).items ?? []).some((i) => i.eventId === planned.eventIds[0]);
+    }, 60_000);
+    const compliance = await fetch(`${url('reporting')}/api/reporting/tenants/${tenant}/compliance`, { headers: { authorization: `Bearer ${insp}` } });
+    const report = (await compliance.json()) as { obligations: Array<{ ruleId: string; subject: { id: string } }> };
+    expect(report.obligations.some((o) => o.ruleId === 'R-AUD-09' && o.subject.id === 'pusat-data')).toBe(true);
+  }, 150_000);
 });
