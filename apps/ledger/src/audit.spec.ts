@@ -48,6 +48,20 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
     expect((await http().get(`${base}/due?asOf=2026-13-01`).set('authorization', await as('inspektorat'))).status).toBe(400);
   });
 
+  it('proposes the year programme from what is due; the Inspektorat approves and adjusts it (Pasal 48(1))', async () => {
+    const insp = await as('inspektorat');
+    const proposal = await http().get(`${base}/programme/2028/proposal`).set('authorization', insp).expect(200);
+    expect(proposal.body.items.map((o: { ruleId: string }) => o.ruleId).sort()).toEqual(['R-AUD-09', 'R-AUD-11.infrastructure']);
+    const items = [{ ruleId: 'R-AUD-09', objectKind: 'infrastructure', objectId: 'pusat-data', auditType: 'infrastruktur', mode: 'internal', plannedQuarter: 2 }];
+    await http().post(`${base}/programme/2028/approval`).set('authorization', await as('dinas')).send({ approvedOn: '2026-11-20', items }).expect(403);
+    await http().post(`${base}/programme/2028/approval`).set('authorization', insp).send({ approvedOn: '2026-11-20', items: [{ ...items[0], objectId: 'server-x' }] }).expect(400);
+    const approved = await http().post(`${base}/programme/2028/approval`).set('authorization', insp).send({ approvedOn: '2026-11-20', items }).expect(201);
+    expect(approved.body.version).toBe(0);
+    await http().post(`${base}/programme/2028/approval`).set('authorization', insp).send({ approvedOn: '2026-11-21', items: [...items, { ...items[0], ruleId: 'R-AUD-11.infrastructure', auditType: 'keamanan' }] }).expect(201);
+    const programme = await http().get(`${base}/programme/2028`).set('authorization', insp).expect(200);
+    expect(programme.body.versions.map((v: { items: unknown[] }) => v.items.length)).toEqual([1, 2]);
+  });
+
   it('plans (Inspektorat only), schedules, reports an audit; the report fulfils the due audit', async () => {
     const insp = await as('inspektorat');
     const body = { auditId: 'audit-keamanan-2026', auditType: 'keamanan', mode: 'internal', objectKind: 'infrastructure', objectId: 'pusat-data', year: 2026 };

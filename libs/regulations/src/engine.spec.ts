@@ -204,7 +204,7 @@ describe('order-of-events checks', () => {
       {
         ruleId: 'R-AUD-06',
         title: { id: 'Audit internal paling lambat 1 bulan sebelum', en: 'Internal audit at least 1 month before' },
-        trigger: { types: ['AuditPlanned'], where: { mode: 'eksternal' } },
+        trigger: { types: ['AuditScheduled'], where: { mode: 'eksternal' } },
         requires: { types: ['AuditReported'], where: { mode: 'internal' } },
         sameSubject: true,
         sameFields: ['auditType'],
@@ -217,18 +217,18 @@ describe('order-of-events checks', () => {
     ['exactly one month before', '2026-02-28', 'ok'],
     ['one day short of a month', '2026-03-01', 'violated'],
   ])('a minimum lead of one month: internal audit %s the external one', (_w, internalOn, status) => {
-    const facts = [fact('int', 'AuditReported', internalOn, infra, { mode: 'internal', auditType: 'keamanan' }), fact('ext', 'AuditPlanned', '2026-03-31', infra, { mode: 'eksternal', auditType: 'keamanan' })];
+    const facts = [fact('int', 'AuditReported', internalOn, infra, { mode: 'internal', auditType: 'keamanan' }), fact('ext', 'AuditScheduled', '2026-03-31', infra, { mode: 'eksternal', auditType: 'keamanan' })];
     expect(checkOrder(withLead('min'), facts)[0].status).toBe(status);
   });
 
   it('a maximum lead: the report must be at most one month old', () => {
-    const facts = (d: string) => [fact('int', 'AuditReported', d, infra, { mode: 'internal', auditType: 'keamanan' }), fact('ext', 'AuditPlanned', '2026-03-31', infra, { mode: 'eksternal', auditType: 'keamanan' })];
+    const facts = (d: string) => [fact('int', 'AuditReported', d, infra, { mode: 'internal', auditType: 'keamanan' }), fact('ext', 'AuditScheduled', '2026-03-31', infra, { mode: 'eksternal', auditType: 'keamanan' })];
     expect(checkOrder(withLead('max'), facts('2026-02-28'))[0].status).toBe('ok');
     expect(checkOrder(withLead('max'), facts('2026-02-27'))[0].status).toBe('violated');
   });
 
   it('the write-side guard refuses with the article (HTTP 422)', () => {
-    const ext = fact('ext', 'AuditPlanned', '2026-03-31', infra, { mode: 'eksternal', auditType: 'keamanan' });
+    const ext = fact('ext', 'AuditScheduled', '2026-03-31', infra, { mode: 'eksternal', auditType: 'keamanan' });
     let error: unknown;
     try {
       assertOrder(withLead('min'), ext, [fact('int', 'AuditReported', '2026-03-15', infra, { mode: 'internal', auditType: 'keamanan' })]);

@@ -59,6 +59,6 @@ export const FACT_VOCABULARY: Record<string, { subject: Scope; fields: Record<st
   MandiriTikAssessed: { subject: 'unit', fields: { eligible: 'boolean' } },
   MandiriTikProposed: { subject: 'unit', fields: {} },
   MandiriTikDesignated: { subject: 'unit', fields: {} },
-  AuditPlanned: { subject: 'infrastructure', fields: { auditType: 'infrastruktur | aplikasi | keamanan', mode: 'internal | eksternal' } },
+  AuditScheduled: { subject: 'infrastructure', fields: { auditType: 'infrastruktur | aplikasi | keamanan', mode: 'internal | eksternal', startDate: 'the date the audit starts (the date of the fact)' } },
   RecommendationGiven: { subject: 'unit', fields: { action: 'an Action of the profile gates', gate: 'rekomendasi | persetujuan | …' } },
 };

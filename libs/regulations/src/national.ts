@@ -87,7 +87,7 @@ export function auditObligations(regional: {
 export const nationalInternalBeforeExternal: OrderRule = {
   ruleId: 'R-AUD-06.national',
   title: t('Audit keamanan internal dilaksanakan sebelum audit oleh LATIK', 'The internal security audit precedes the LATIK audit'),
-  trigger: { types: ['AuditPlanned'], where: { mode: 'eksternal', auditType: 'keamanan' } },
+  trigger: { types: ['AuditScheduled'], where: { mode: 'eksternal', auditType: 'keamanan' } },
   requires: { types: ['AuditReported'], where: { mode: 'internal', auditType: 'keamanan' } },
   sameSubject: true,
   citation: NATIONAL_INTERNAL_BEFORE_EXTERNAL,

@@ -8,7 +8,7 @@ import { obligationMarkDecider } from './overdue';
 const KUPANG = effectiveProfile({ profileId: 'kupang-perwali-11-2025' });
 const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
 const ctx = { profile: KUPANG, role: 'inspektorat' as const, today: '2026-11-22' };
-const plan: AuditCommand = { type: 'PlanAudit', auditId: 'a1', auditType: 'keamanan', mode: 'internal', objectKind: 'infrastructure', objectId: 'pusat-data', year: 2026, objectExists: true, priorFacts: [], ...ctx };
+const plan = { type: 'PlanAudit' as const, auditId: 'a1', auditType: 'keamanan' as const, mode: 'internal' as const, objectKind: 'infrastructure' as const, objectId: 'pusat-data', year: 2026, objectExists: true, ...ctx };
 
 const refusal = (fn: () => unknown): LedgerError => {
   try {
@@ -26,7 +26,7 @@ function run<S, C>(decider: { initialState(): S; decide(c: C, s: S): { type: str
 const auditRun = (cs: AuditCommand[]) => run<AuditState, AuditCommand>(auditDecider, cs, 'kota-kupang:audit.audit:a1');
 
 describe('an Audit TIK through its lifecycle (Kupang Pasal 47–50)', () => {
-  const schedule: AuditCommand = { type: 'ScheduleAudit', startDate: '2026-10-01', endDate: '2026-10-10', ...ctx };
+  const schedule: AuditCommand = { type: 'ScheduleAudit', startDate: '2026-10-01', endDate: '2026-10-10', priorFacts: [], ...ctx };
   const start: AuditCommand = { type: 'StartAudit', startedOn: '2026-10-01', ...ctx };
   const report: AuditCommand = { type: 'ReportAudit', reportedOn: '2026-10-20', conclusion: 'perlu-peningkatan', summary: 'Kendali akses belum memadai', ...ctx };
 
@@ -45,38 +45,42 @@ describe('an Audit TIK through its lifecycle (Kupang Pasal 47–50)', () => {
     expect((refusal(() => auditDecider.decide({ ...report, reportedOn: '2026-12-01' } as AuditCommand, auditRun([plan, schedule, start]))) as ValidationError).field).toBe('reportedOn');
   });
 
-  it('an external audit needs a LATIK registered and accredited until its end date (422)', () => {
-    // BSSN 8/2024: an internal security audit precedes the LATIK audit (national rule, every profile).
-    expect(refusal(() => auditDecider.decide({ ...plan, mode: 'eksternal' }, auditDecider.initialState())).legalBasis).toMatchObject({ regulation: 'peraturan-bssn-8-2024' });
-    const internal: Fact = { eventId: 'int', type: 'AuditReported', date: '2026-06-01', subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } };
-    const planned = auditRun([{ ...plan, mode: 'eksternal', priorFacts: [internal] } as AuditCommand]);
+  it('an external audit needs a LATIK registered and accredited until its end date (422), after the internal one (BSSN 8/2024)', () => {
+    const planned = auditRun([{ ...plan, mode: 'eksternal' }]);
     const latik = { latikId: 'latik-1', registeredUntil: '2026-10-05', accreditedUntil: '2027-12-31' };
-    expect((refusal(() => auditDecider.decide(schedule, planned)) as ValidationError).field).toBe('latikId');
-    const lapsed = refusal(() => auditDecider.decide({ ...schedule, latikId: 'latik-1', latik } as AuditCommand, planned));
+    const internal: Fact = { eventId: 'int', type: 'AuditReported', date: '2026-06-01', subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } };
+    const ok = { ...schedule, latikId: 'latik-1', latik: { ...latik, registeredUntil: '2026-10-10' }, priorFacts: [internal] } as AuditCommand;
+    // National rule on every profile: the internal security audit precedes the LATIK audit.
+    expect(refusal(() => auditDecider.decide({ ...ok, priorFacts: [] } as AuditCommand, planned)).legalBasis).toMatchObject({ regulation: 'peraturan-bssn-8-2024' });
+    expect((refusal(() => auditDecider.decide({ ...ok, latikId: null } as AuditCommand, planned)) as ValidationError).field).toBe('latikId');
+    const lapsed = refusal(() => auditDecider.decide({ ...ok, latik } as AuditCommand, planned));
     expect(lapsed).toBeInstanceOf(RuleViolationError);
     expect(lapsed.message).toContain('2026-10-05');
-    expect(auditDecider.decide({ ...schedule, latikId: 'latik-1', latik: { ...latik, registeredUntil: '2026-10-10' } } as AuditCommand, planned)[0].type).toBe('AuditScheduled');
+    expect(auditDecider.decide(ok, planned)[0]).toMatchObject({ type: 'AuditScheduled', payload: { mode: 'eksternal', objectId: 'pusat-data' } });
   });
 });
 
 describe('internal audit before the external one (Mojokerto Pasal 39(5): at least one month)', () => {
-  const external = { ...plan, auditId: 'ext', mode: 'eksternal' as const, profile: MOJOKERTO, role: 'koordinator' as const, auditType: 'keamanan' as const };
-  const internalOn = (date: string): Fact => ({ eventId: 'int', type: 'AuditReported', date, subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } });
   // Mojokerto names no audit planner: the Pemda records who by decree.
   const planner: EffectiveProfile = { ...MOJOKERTO, roles: { ...MOJOKERTO.roles, auditPlanner: { kind: 'stated', value: 'koordinator-spbe', citation: { regulation: 'kepbup-x', article: '1' } } } };
+  const external = { ...plan, auditId: 'ext', mode: 'eksternal' as const, profile: planner, role: 'koordinator' as const };
+  const internalOn = (date: string): Fact => ({ eventId: 'int', type: 'AuditReported', date, subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } });
+  const latik = { latikId: 'l', registeredUntil: '2030-01-01', accreditedUntil: '2030-01-01' };
+  const scheduleOn = (prior: Fact[]) => ({ type: 'ScheduleAudit' as const, startDate: '2026-11-20', endDate: '2026-11-30', latikId: 'l', latik, priorFacts: prior, profile: planner, role: 'koordinator' as const, today: '2026-11-22' });
 
   it.each([
     ['no internal audit', [], 'violated'],
-    ['an internal audit 3 weeks before', [internalOn('2026-11-01')], 'violated'],
-    ['an internal audit 2 months before', [internalOn('2026-09-15')], 'ok'],
+    ['an internal audit 3 weeks before the start', [internalOn('2026-11-01')], 'violated'],
+    ['an internal audit 2 months before the start', [internalOn('2026-09-15')], 'ok'],
   ])('%s', (_w, prior, outcome) => {
-    const decide = () => auditDecider.decide({ ...external, profile: planner, priorFacts: prior as Fact[] }, auditDecider.initialState());
-    if (outcome === 'ok') expect(decide()[0].type).toBe('AuditPlanned');
+    const planned = run<AuditState, AuditCommand>(auditDecider, [external], 'k:audit.audit:ext');
+    const decide = () => auditDecider.decide(scheduleOn(prior as Fact[]), planned);
+    if (outcome === 'ok') expect(decide()[0].type).toBe('AuditScheduled');
     else expect(refusal(decide).legalBasis).toMatchObject({ regulation: 'mojokerto-perbup-15-2021', article: 'Pasal 39(5)' });
   });
 
   it('where the regulation names no planner, planning waits for the Pemda decision (422)', () => {
-    expect(refusal(() => auditDecider.decide(external, auditDecider.initialState())).message).toContain('roles.auditPlanner');
+    expect(refusal(() => auditDecider.decide({ ...external, profile: MOJOKERTO }, auditDecider.initialState())).message).toContain('roles.auditPlanner');
   });
 });
 

@@ -50,8 +50,8 @@ interface Ctx {
 }
 
 export type AuditCommand =
-  | (Ctx & { type: 'PlanAudit'; auditId: string; auditType: AuditType; mode: AuditMode; objectKind: ObjectKind; objectId: string; year: number; scope?: string; objectExists: boolean; priorFacts: Fact[] })
-  | (Ctx & { type: 'ScheduleAudit'; startDate: string; endDate: string; latik?: LatikValidity | null; latikId?: string | null; auditors?: string[] })
+  | (Ctx & { type: 'PlanAudit'; auditId: string; auditType: AuditType; mode: AuditMode; objectKind: ObjectKind; objectId: string; year: number; scope?: string; objectExists: boolean })
+  | (Ctx & { type: 'ScheduleAudit'; startDate: string; endDate: string; latik?: LatikValidity | null; latikId?: string | null; auditors?: string[]; priorFacts: Fact[] })
   | (Ctx & { type: 'StartAudit'; startedOn: string })
   | (Ctx & { type: 'ReportAudit'; reportedOn: string; conclusion: Conclusion; summary: string; documents?: DocumentRef[] })
   | (Ctx & { type: 'CloseAudit'; closedOn: string; note?: string });
@@ -87,9 +87,6 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
         if (!c.objectExists) throw new ValidationError('objectId', `${objectKind} ${c.objectId} is not known to the audit programme (learned from the registry)`);
         if (!Number.isInteger(c.year) || c.year < 2000 || c.year > 2100) throw new ValidationError('year', 'must be a year, e.g. 2026');
         const payload = { auditType, mode, objectKind, objectId: c.objectId, year: c.year, ...(c.scope ? { scope: text(c.scope, 'scope', 3, 2000) } : {}) };
-        // Order rules of the profile (internal before external, Mojokerto Pasal 39(5); BSSN 8/2024) at planning time.
-        const trigger: Fact = { eventId: 'new', type: 'AuditPlanned', date: c.today, subject: { kind: objectKind, id: c.objectId }, data: payload };
-        assertOrder(c.profile, trigger, c.priorFacts);
         return [{ type: 'AuditPlanned', payload, legalBasis: legalBasisOf(holder.citation) }];
       }
       case 'ScheduleAudit': {
@@ -100,7 +97,10 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
         if (c.endDate < c.startDate) throw new ValidationError('endDate', `the audit ends (${c.endDate}) before it starts (${c.startDate})`);
         if (s.mode === 'eksternal') assertLatik(c.latikId ?? null, c.latik ?? null, c.startDate, c.endDate);
         const auditors = (c.auditors ?? []).map((a, i) => text(a, `auditors[${i}]`, 3, 200));
-        return [{ type: 'AuditScheduled', payload: { startDate: c.startDate, endDate: c.endDate, latikId: c.latikId ?? null, auditors } }];
+        const payload = { startDate: c.startDate, endDate: c.endDate, latikId: c.latikId ?? null, auditors, auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId };
+        // Order rules of the profile at scheduling time (internal before external: Mojokerto Pasal 39(5); BSSN 8/2024).
+        assertOrder(c.profile, { eventId: 'new', type: 'AuditScheduled', date: c.startDate, subject: { kind: s.objectKind!, id: s.objectId! }, data: payload }, c.priorFacts);
+        return [{ type: 'AuditScheduled', payload }];
       }
       case 'StartAudit': {
         step(s, ['scheduled'], 'start');

@@ -3,3 +3,4 @@ export * from './latik';
 export * from './finding';
 export * from './overdue';
 export * from './due';
+export * from './programme';

@@ -17,6 +17,8 @@ import {
   latikDecider,
   latikStreamId,
   OBJECT_KINDS,
+  programmeDecider,
+  programmeStreamId,
   ObjectKind,
   SEVERITIES,
   Severity,
@@ -38,6 +40,22 @@ export class CertifiedAuditorDto {
   @ApiProperty() @IsString() @Length(3, 200) name!: string;
   @ApiProperty() @IsString() @Length(1, 100) certificateNo!: string;
   @ApiProperty() @Matches(DATE, dateMsg('certifiedUntil')) certifiedUntil!: string;
+}
+
+export class ProgrammeItemDto {
+  @ApiPropertyOptional({ example: 'R-AUD-11.infrastructure' }) @IsOptional() @IsString() ruleId?: string;
+  @ApiProperty({ enum: ['application', 'infrastructure', 'tenant'] }) @IsIn(['application', 'infrastructure', 'tenant']) objectKind!: 'application' | 'infrastructure' | 'tenant';
+  @ApiProperty() @IsString() objectId!: string;
+  @ApiProperty({ enum: AUDIT_TYPES }) @IsIn(AUDIT_TYPES as unknown as string[]) auditType!: string;
+  @ApiProperty({ enum: AUDIT_MODES }) @IsIn(AUDIT_MODES as unknown as string[]) mode!: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 4 }) @IsOptional() @IsInt() plannedQuarter?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) note?: string;
+}
+
+export class ApproveProgrammeDto {
+  @ApiProperty() @Matches(DATE, dateMsg('approvedOn')) approvedOn!: string;
+  @ApiProperty({ type: [ProgrammeItemDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => ProgrammeItemDto) items!: ProgrammeItemDto[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
 export class RegisterLatikDto {
@@ -159,6 +177,26 @@ export class AuditController {
     return { year: Number(year), items };
   }
 
+  @Post('programme/:year/approval')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Approve (or adjust) the year programme: the audits chosen from the proposal, by the audit planner the profile names' })
+  async approveProgramme(@Param('tenantId') tenantId: string, @Param('year') year: string, @Body() dto: ApproveProgrammeDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
+    const { profile } = await this.audit.tenant(tenantId);
+    const role = dutyRole(principal, tenantId, profile, 'auditPlanner');
+    const y = Number(year);
+    const knownObjects = (await this.audit.objects(tenantId)).map((o) => `${o.kind}|${o.id}`);
+    const command = { type: 'ApproveProgramme' as const, year: y, approvedOn: dto.approvedOn, items: dto.items.map((i) => ({ ...i, ruleId: i.ruleId ?? null, plannedQuarter: i.plannedQuarter ?? null })), note: dto.note, knownObjects, profile, role, today: today() };
+    if (!Number.isInteger(y)) throw new ValidationError('year', 'must be a year, e.g. 2027');
+    return this.store.execute(programmeDecider, programmeStreamId(tenantId, y), command, { principal, headers, tenantId, role }, { creates: true, id: year, what: 'programme' });
+  }
+
+  @Get('programme/:year')
+  @ApiOperation({ summary: 'The approved programme of the year with every version' })
+  programme(@Param('tenantId') tenantId: string, @Param('year') year: string) {
+    if (!/^\d{4}$/.test(year)) throw new ValidationError('year', 'must be a year, e.g. 2027');
+    return this.store.get(programmeDecider, programmeStreamId(tenantId, Number(year)), 'programme', year);
+  }
+
   @Post('latiks')
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an external audit body (LATIK) with registration, accreditation and certified auditors (inspektorat, dinas, koordinator)' })
@@ -183,25 +221,25 @@ export class AuditController {
 
   @Post('audits')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Plan an audit of an object (the role of the audit planner the profile names); order rules of the profile apply (422 with the article)' })
+  @ApiOperation({ summary: 'Plan an audit of an object (the role of the audit planner the profile names)' })
   async plan(@Param('tenantId') tenantId: string, @Body() dto: PlanAuditDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const { profile } = await this.audit.tenant(tenantId);
     const role = dutyRole(principal, tenantId, profile, 'auditPlanner');
     const objectExists = !!(await this.audit.object(tenantId, dto.objectKind, dto.objectId));
-    const priorFacts = auditFacts(await this.audit.audits(tenantId));
-    const command = { type: 'PlanAudit' as const, ...dto, objectExists, priorFacts, profile, role, today: today() };
+    const command = { type: 'PlanAudit' as const, ...dto, objectExists, profile, role, today: today() };
     return this.store.execute(auditDecider, auditStreamId(tenantId, dto.auditId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.auditId, what: 'audit' });
   }
 
   @Post('audits/:auditId/schedule')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Set the dates; an external audit needs a LATIK whose registration and accreditation hold until the end date (422)' })
+  @ApiOperation({ summary: 'Set the dates; order rules of the profile apply (internal before external, 422 with the article); an external audit needs a LATIK registered and accredited until the end date (422)' })
   async schedule(@Param('tenantId') tenantId: string, @Param('auditId') id: string, @Body() dto: ScheduleAuditDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const { profile } = await this.audit.tenant(tenantId);
     const role = dutyRole(principal, tenantId, profile, 'auditPlanner');
     const latikState = dto.latikId ? await this.store.state(latikDecider, latikStreamId(tenantId, dto.latikId)) : null;
     const latik = latikState?.exists ? { latikId: dto.latikId!, registeredUntil: latikState.registeredUntil!, accreditedUntil: latikState.accreditedUntil! } : null;
-    const command = { type: 'ScheduleAudit' as const, ...dto, latik, profile, role, today: today() };
+    const priorFacts = auditFacts(await this.audit.audits(tenantId));
+    const command = { type: 'ScheduleAudit' as const, ...dto, latik, priorFacts, profile, role, today: today() };
     return this.store.execute(auditDecider, auditStreamId(tenantId, id), command, { principal, headers, tenantId, role }, { id, what: 'audit' });
   }
 

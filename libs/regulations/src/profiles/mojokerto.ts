@@ -88,7 +88,7 @@ export const mojokerto: RegulationProfile = {
     {
       ruleId: 'R-AUD-06',
       title: t('Dinas melakukan audit internal paling lambat 1 bulan sebelum persiapan Audit TIK', 'The Dinas audits internally no later than 1 month before the Audit TIK is prepared'),
-      trigger: { types: ['AuditPlanned'], where: { mode: 'eksternal' } },
+      trigger: { types: ['AuditScheduled'], where: { mode: 'eksternal' } },
       requires: { types: ['AuditReported'], where: { mode: 'internal' } },
       sameSubject: true,
       sameFields: ['auditType'],

@@ -41,7 +41,7 @@ type P = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const day = (e: EventEnvelope) => e.occurredAt.slice(0, 10);
 /** The date a fact took effect: the first date field the payload carries, else when it was recorded. */
-const DATE_FIELDS = ['heldOn', 'submittedOn', 'testedOn', 'deployedOn', 'handedOverOn', 'approvedOn', 'startedOn', 'reportedOn', 'assessedOn', 'proposedOn', 'decidedOn', 'retiredOn', 'finalizedOn', 'date'];
+const DATE_FIELDS = ['heldOn', 'submittedOn', 'testedOn', 'deployedOn', 'handedOverOn', 'approvedOn', 'startedOn', 'reportedOn', 'assessedOn', 'proposedOn', 'decidedOn', 'retiredOn', 'finalizedOn', 'startDate', 'date'];
 function factDate(e: EventEnvelope): string {
   const p = e.payload as P;
   for (const f of DATE_FIELDS) if (str(p[f])) return p[f] as string;
@@ -61,14 +61,14 @@ const SUBJECT_OF: Record<string, (e: EventEnvelope, id: string) => { kind: Scope
   NetworkServiceReviewed: (e) => ({ kind: 'tenant', id: e.tenantId }),
   EvaluationCycleFinalized: (e) => ({ kind: 'tenant', id: e.tenantId }),
   AuditReported: (e, id) => ({ kind: str((e.payload as P)['objectKind']) === 'application' ? 'application' : 'infrastructure', id: str((e.payload as P)['objectId']) ?? id }),
-  AuditPlanned: (e, id) => ({ kind: str((e.payload as P)['objectKind']) === 'application' ? 'application' : 'infrastructure', id: str((e.payload as P)['objectId']) ?? id }),
+  AuditScheduled: (e, id) => ({ kind: str((e.payload as P)['objectKind']) === 'application' ? 'application' : 'infrastructure', id: str((e.payload as P)['objectId']) ?? id }),
 };
 
 const STREAM_KIND: Record<string, Scope> = { unit: 'unit', application: 'application', infrastructure: 'infrastructure', architecture: 'architecture', tenant: 'tenant' };
 
 export const FACT_TYPES = new Set([
   'AuditReported',
-  'AuditPlanned',
+  'AuditScheduled',
   'LanDiagramSubmitted',
   'ArchitectureMonitoringEvaluated',
   'ArchitectureReviewed',
