@@ -120,3 +120,52 @@ export function termReviews(
 export const nationalArchitectureReviews = (note: Text) => silent<true>(note, { value: true, citation: NATIONAL_ARCHITECTURE });
 export const nationalRoadmapReviews = (note: Text) => silent<true>(note, { value: true, citation: NATIONAL_ROADMAP });
 export const statedTrue = (citation: Citation, note?: Text) => stated<true>(true, citation, note);
+
+/** Order and periodic rules that several regions state in the same shape; each region passes its own article. */
+export const testedBeforeLive = (citation: Citation, title = t('Aplikasi diuji sebelum digunakan pada layanan', 'The application is tested before it goes live')): OrderRule => ({
+  ruleId: 'R-APP-11',
+  title,
+  trigger: { types: ['ApplicationDeployedToProduction'] },
+  requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
+  sameSubject: true,
+  citation,
+});
+
+export const ownerApprovalBeforeDinas = (citation: Citation): OrderRule => ({
+  ruleId: 'R-DAT-06',
+  title: t('Persetujuan PD pemilik data sebelum data dikelola Dinas', "The data-owner PD's approval before the Dinas manages its data"),
+  trigger: { types: ['DataManagedByDinas'] },
+  requires: { types: ['DataOwnerApprovalGranted'] },
+  sameSubject: true,
+  sameFields: ['datasetId'],
+  citation,
+});
+
+export const designatedAfterProposal = (citation: Citation): OrderRule => ({
+  ruleId: 'R-DES-01',
+  title: t('Penetapan PD Mandiri TIK setelah penilaian kelayakan dan usulan Dinas', 'PD Mandiri TIK designated only after the Dinas assessment and proposal'),
+  trigger: { types: ['MandiriTikDesignated'] },
+  requires: { types: ['MandiriTikProposed'] },
+  sameSubject: true,
+  citation,
+});
+
+export const lanDiagramYearly = (citation: Citation): Obligation => ({
+  kind: 'periodic',
+  ruleId: 'R-INF-05',
+  title: t('PD menyerahkan diagram Jaringan Intra PD (LAN) terkini kepada Dinas', 'Each PD submits its current LAN diagram to the Dinas'),
+  actor: 'opd',
+  scope: 'unit',
+  evidence: { types: ['LanDiagramSubmitted'] },
+  cadence: stated(everyYears(1), citation),
+});
+
+export const evaluationYearly = (citation: Citation, title = t('Pemantauan dan Evaluasi SPBE', 'SPBE monitoring and evaluation')): Obligation => ({
+  kind: 'periodic',
+  ruleId: 'R-EVA-02',
+  title,
+  actor: 'evaluator',
+  scope: 'tenant',
+  evidence: { types: ['EvaluationCycleFinalized'] },
+  cadence: stated(everyYears(1), citation),
+});

@@ -1,4 +1,5 @@
-import { AuthError, EventEnvelope, LedgerError, RuleViolationError, ValidationError } from '@spbe/ledger-core';
+import { refusal } from '@spbe/ledger-core/testing';
+import { AuthError, EventEnvelope, RuleViolationError, ValidationError } from '@spbe/ledger-core';
 import { effectiveProfile, EffectiveProfile, Fact } from '@spbe/regulations';
 import { AuditCommand, auditDecider, AuditState } from './audit';
 import { dueAudits } from './due';
@@ -10,14 +11,6 @@ const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inFo
 const ctx = { profile: KUPANG, role: 'inspektorat' as const, today: '2026-11-22' };
 const plan = { type: 'PlanAudit' as const, auditId: 'a1', auditType: 'keamanan' as const, mode: 'internal' as const, objectKind: 'infrastructure' as const, objectId: 'pusat-data', year: 2026, objectExists: true, ...ctx };
 
-const refusal = (fn: () => unknown): LedgerError => {
-  try {
-    fn();
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a refusal');
-};
 function run<S, C>(decider: { initialState(): S; decide(c: C, s: S): { type: string; payload: Record<string, unknown> }[]; evolve(s: S, e: EventEnvelope): S }, commands: C[], streamId: string): S {
   let s = decider.initialState();
   for (const c of commands) for (const e of decider.decide(c, s)) s = decider.evolve(s, { ...e, streamId, eventId: `e-${e.type}` } as unknown as EventEnvelope);

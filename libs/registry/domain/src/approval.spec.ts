@@ -1,4 +1,5 @@
-import { AuthError, EventEnvelope, LedgerError, RuleViolationError, ValidationError } from '@spbe/ledger-core';
+import { refusal } from '@spbe/ledger-core/testing';
+import { AuthError, EventEnvelope, RuleViolationError, ValidationError } from '@spbe/ledger-core';
 import { applyOverride, effectiveProfile, EffectiveProfile } from '@spbe/regulations';
 import { ApprovalCommand, approvalDecider, ApprovalState, gatedDecisionDecider, RecordGatedDecision } from './approval';
 
@@ -19,14 +20,6 @@ function apply(commands: ApprovalCommand[]): ApprovalState {
 function designEvents(c: ApprovalCommand, s: ApprovalState): ApprovalState {
   return approvalDecider.decide(c, s).reduce((st, e) => approvalDecider.evolve(st, { ...e, streamId: 'kota-kupang:registry.approval:rek-1' } as unknown as EventEnvelope), s);
 }
-const refusal = (fn: () => unknown): LedgerError => {
-  try {
-    fn();
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('approval gates', () => {
   it('requests and gives a recommendation, citing the article that requires it', () => {

@@ -1,4 +1,5 @@
-import { AuthError, EventEnvelope, LedgerError, RuleViolationError, ValidationError } from '@spbe/ledger-core';
+import { refusal } from '@spbe/ledger-core/testing';
+import { AuthError, EventEnvelope, RuleViolationError, ValidationError } from '@spbe/ledger-core';
 import { effectiveProfile, EffectiveProfile } from '@spbe/regulations';
 import { ArchitectureCommand, architectureDecider, ArchitectureState } from './architecture';
 import { AppointmentCommand, appointmentDecider } from './appointment';
@@ -34,14 +35,6 @@ function run(commands: ArchitectureCommand[], profile: EffectiveProfile = KUPANG
   }
   return { state, types, bases };
 }
-const refusal = (fn: () => unknown): LedgerError => {
-  try {
-    fn();
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('Arsitektur SPBE (Kupang Pasal 6–8)', () => {
   it('is established by decree with a five-year term, reviewed at mid-term and amended by decree based on the review', () => {

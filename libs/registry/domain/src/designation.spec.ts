@@ -1,4 +1,5 @@
-import { AuthError, EventEnvelope, InvariantError, LedgerError, NewEvent, RuleViolationError, ValidationError } from '@spbe/ledger-core';
+import { refusal } from '@spbe/ledger-core/testing';
+import { AuthError, EventEnvelope, InvariantError, NewEvent, RuleViolationError, ValidationError } from '@spbe/ledger-core';
 import { applyOverride, effectiveProfile } from '@spbe/regulations';
 import { DesignationCommand, designationDecider, DesignationState, designationStreamId } from './designation';
 
@@ -25,14 +26,6 @@ function run(commands: DesignationCommand[], profileOverride?: DesignationComman
   return { state, events };
 }
 
-function refusal(fn: () => unknown): LedgerError {
-  try {
-    fn();
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('PD Mandiri TIK designation (Kupang Pasal 52)', () => {
   it('walks application → assessment → proposal → decree, each step citing its article', () => {

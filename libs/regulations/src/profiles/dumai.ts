@@ -1,6 +1,6 @@
 import { cite, everyYears, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile } from '../model';
-import { auditObligations, nationalArchitectureReviews, nationalInternalBeforeExternal, termReviews } from '../national';
+import { auditObligations, nationalArchitectureReviews, nationalInternalBeforeExternal, termReviews, testedBeforeLive } from '../national';
 
 /**
  * Peraturan Walikota (Perwako) Dumai Nomor 18 Tahun 2019 tentang Tata Kelola Penyelenggaraan SPBE di
@@ -74,14 +74,7 @@ export const dumai: RegulationProfile = {
     },
   ],
   orderRules: [
-    {
-      ruleId: 'R-APP-11',
-      title: t('Uji coba sistem sebelum implementasi', 'System trial before implementation'),
-      trigger: { types: ['ApplicationDeployedToProduction'] },
-      requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
-      sameSubject: true,
-      citation: p('Pasal 13(3)(d)'),
-    },
+    testedBeforeLive(p('Pasal 13(3)(d)'), t('Uji coba sistem sebelum implementasi', 'System trial before implementation')),
     {
       ruleId: 'R-APP-13',
       title: t('Uji penetrasi, kinerja dan debugging paling lama 1 bulan sebelum serah terima', 'Penetration, performance and debugging tests at most 1 month before hand-over'),

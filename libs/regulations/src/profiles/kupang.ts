@@ -1,6 +1,6 @@
 import { cite, everyYears, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile } from '../model';
-import { auditObligations, nationalInternalBeforeExternal, termReviews } from '../national';
+import { auditObligations, nationalInternalBeforeExternal, termReviews, testedBeforeLive, ownerApprovalBeforeDinas, designatedAfterProposal, lanDiagramYearly, evaluationYearly } from '../national';
 
 /**
  * Peraturan Wali Kota Kupang Nomor 11 Tahun 2025 tentang Penyelenggaraan SPBE di Lingkungan
@@ -114,15 +114,7 @@ export const kupang: RegulationProfile = {
     }),
     ...termReviews('architecture', 'R-ARC-08', stated(true, pi('Pasal 8(2)')), 'architectureReviewer'),
     ...termReviews('roadmap', 'R-RDM-06', stated(true, p('Pasal 11(2)')), 'roadmapReviewer'),
-    {
-      kind: 'periodic',
-      ruleId: 'R-INF-05',
-      title: t('PD menyerahkan diagram Jaringan Intra PD (LAN) terkini kepada Dinas', 'Each PD submits its current LAN diagram to the Dinas'),
-      actor: 'opd',
-      scope: 'unit',
-      evidence: { types: ['LanDiagramSubmitted'] },
-      cadence: stated(everyYears(1), pi('Pasal 25(1)')),
-    },
+    lanDiagramYearly(pi('Pasal 25(1)')),
     {
       kind: 'periodic',
       ruleId: 'R-ARC-16',
@@ -141,42 +133,12 @@ export const kupang: RegulationProfile = {
       evidence: { types: ['NetworkServiceReviewed'] },
       cadence: stated(everyYears(1), p('Pasal 23(8)')),
     },
-    {
-      kind: 'periodic',
-      ruleId: 'R-EVA-02',
-      title: t('Pemantauan dan Evaluasi SPBE', 'SPBE monitoring and evaluation'),
-      actor: 'evaluator',
-      scope: 'tenant',
-      evidence: { types: ['EvaluationCycleFinalized'] },
-      cadence: stated(everyYears(1), p('Pasal 53(2)')),
-    },
+    evaluationYearly(p('Pasal 53(2)')),
   ],
   orderRules: [
-    {
-      ruleId: 'R-APP-11',
-      title: t('Aplikasi diuji sebelum digunakan pada layanan', 'The application is tested before it goes live'),
-      trigger: { types: ['ApplicationDeployedToProduction'] },
-      requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
-      sameSubject: true,
-      citation: p('Pasal 28(6)(e)'),
-    },
-    {
-      ruleId: 'R-DAT-06',
-      title: t('Persetujuan PD pemilik data sebelum data dikelola Dinas', "The data-owner PD's approval before the Dinas manages its data"),
-      trigger: { types: ['DataManagedByDinas'] },
-      requires: { types: ['DataOwnerApprovalGranted'] },
-      sameSubject: true,
-      sameFields: ['datasetId'],
-      citation: p('Pasal 20(2)'),
-    },
-    {
-      ruleId: 'R-DES-01',
-      title: t('Penetapan PD Mandiri TIK setelah penilaian kelayakan dan usulan Dinas', 'PD Mandiri TIK designated only after the Dinas assessment and proposal'),
-      trigger: { types: ['MandiriTikDesignated'] },
-      requires: { types: ['MandiriTikProposed'] },
-      sameSubject: true,
-      citation: p('Pasal 52(7)'),
-    },
+    testedBeforeLive(p('Pasal 28(6)(e)')),
+    ownerApprovalBeforeDinas(p('Pasal 20(2)')),
+    designatedAfterProposal(p('Pasal 52(7)')),
     nationalInternalBeforeExternal,
   ],
 };

@@ -1,6 +1,6 @@
-import { cite, everyYears, holder, silent, stated, t } from '../build';
+import { cite, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile } from '../model';
-import { auditObligations, nationalInternalBeforeExternal, termReviews } from '../national';
+import { auditObligations, nationalInternalBeforeExternal, termReviews, testedBeforeLive, ownerApprovalBeforeDinas, evaluationYearly } from '../national';
 
 /**
  * Peraturan Bupati Mojokerto Nomor 15 Tahun 2021 tentang Tata Kelola SPBE (pre-promulgation copy:
@@ -74,15 +74,7 @@ export const mojokerto: RegulationProfile = {
     ...auditObligations({ actor: 'internalAuditor' }),
     ...termReviews('architecture', 'R-ARC-08', stated(true, p('Pasal 4(4)')), 'architectureReviewer'),
     ...termReviews('roadmap', 'R-RDM-06', stated(true, p('Pasal 5(3)')), 'roadmapReviewer'),
-    {
-      kind: 'periodic',
-      ruleId: 'R-EVA-02',
-      title: t('Pemantauan dan evaluasi SPBE oleh Tim Koordinasi', 'SPBE monitoring and evaluation by the Tim Koordinasi'),
-      actor: 'evaluator',
-      scope: 'tenant',
-      evidence: { types: ['EvaluationCycleFinalized'] },
-      cadence: stated(everyYears(1), p('Pasal 49(2)')),
-    },
+    evaluationYearly(p('Pasal 49(2)'), t('Pemantauan dan evaluasi SPBE oleh Tim Koordinasi', 'SPBE monitoring and evaluation by the Tim Koordinasi')),
   ],
   orderRules: [
     {
@@ -95,23 +87,8 @@ export const mojokerto: RegulationProfile = {
       minLead: { months: 1 },
       citation: p('Pasal 39(5)'),
     },
-    {
-      ruleId: 'R-APP-11',
-      title: t('Aplikasi Khusus wajib diuji sebelum digunakan', 'An Aplikasi Khusus is tested before it goes live'),
-      trigger: { types: ['ApplicationDeployedToProduction'] },
-      requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
-      sameSubject: true,
-      citation: p('Pasal 23(1)'),
-    },
-    {
-      ruleId: 'R-DAT-06',
-      title: t('Persetujuan PD pemilik data sebelum data dikelola Dinas', "The data-owner PD's approval before the Dinas manages its data"),
-      trigger: { types: ['DataManagedByDinas'] },
-      requires: { types: ['DataOwnerApprovalGranted'] },
-      sameSubject: true,
-      sameFields: ['datasetId'],
-      citation: p('Pasal 16(2)'),
-    },
+    testedBeforeLive(p('Pasal 23(1)'), t('Aplikasi Khusus wajib diuji sebelum digunakan', 'An Aplikasi Khusus is tested before it goes live')),
+    ownerApprovalBeforeDinas(p('Pasal 16(2)')),
     nationalInternalBeforeExternal,
   ],
 };

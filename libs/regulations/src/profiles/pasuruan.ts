@@ -1,6 +1,6 @@
 import { cite, everyYears, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile } from '../model';
-import { auditObligations, nationalArchitectureReviews, nationalInternalBeforeExternal, termReviews } from '../national';
+import { auditObligations, nationalArchitectureReviews, nationalInternalBeforeExternal, termReviews, testedBeforeLive, ownerApprovalBeforeDinas, designatedAfterProposal, lanDiagramYearly } from '../national';
 
 /**
  * Peraturan Walikota Pasuruan Nomor 24 Tahun 2021 tentang Sistem Pemerintahan Berbasis Elektronik
@@ -85,42 +85,12 @@ export const pasuruan: RegulationProfile = {
       cadence: stated(everyYears(1), p('Pasal 5(4)')),
     },
     ...termReviews('architecture', 'R-ARC-08', nationalArchitectureReviews(t('Peraturan ini mengatur monitoring dan evaluasi tahunan (Pasal 5(4)), bukan reviu paruh waktu/tahun terakhir.', 'This regulation sets annual M&E (Pasal 5(4)), not mid-term/final-year reviews.')), 'architectureReviewer'),
-    {
-      kind: 'periodic',
-      ruleId: 'R-INF-05',
-      title: t('PD menyerahkan diagram LAN terkini kepada Dinas', 'Each PD submits its current LAN diagram to the Dinas'),
-      actor: 'opd',
-      scope: 'unit',
-      evidence: { types: ['LanDiagramSubmitted'] },
-      cadence: stated(everyYears(1), p('Pasal 17(1)')),
-    },
+    lanDiagramYearly(p('Pasal 17(1)')),
   ],
   orderRules: [
-    {
-      ruleId: 'R-APP-11',
-      title: t('Aplikasi wajib diuji sebelum ditempatkan pada infrastruktur layanan', 'The application is tested before it goes live'),
-      trigger: { types: ['ApplicationDeployedToProduction'] },
-      requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
-      sameSubject: true,
-      citation: p('Pasal 14(1)'),
-    },
-    {
-      ruleId: 'R-DAT-06',
-      title: t('Persetujuan PD pemilik data sebelum data dikelola Dinas', "The data-owner PD's approval before the Dinas manages its data"),
-      trigger: { types: ['DataManagedByDinas'] },
-      requires: { types: ['DataOwnerApprovalGranted'] },
-      sameSubject: true,
-      sameFields: ['datasetId'],
-      citation: p('Pasal 10(2)'),
-    },
-    {
-      ruleId: 'R-DES-01',
-      title: t('Penetapan PD Mandiri TIK setelah penilaian kelayakan dan usulan Dinas', 'PD Mandiri TIK designated only after the Dinas assessment and proposal'),
-      trigger: { types: ['MandiriTikDesignated'] },
-      requires: { types: ['MandiriTikProposed'] },
-      sameSubject: true,
-      citation: p('Pasal 19(6)'),
-    },
+    testedBeforeLive(p('Pasal 14(1)'), t('Aplikasi wajib diuji sebelum ditempatkan pada infrastruktur layanan', 'The application is tested before it goes live')),
+    ownerApprovalBeforeDinas(p('Pasal 10(2)')),
+    designatedAfterProposal(p('Pasal 19(6)')),
     nationalInternalBeforeExternal,
   ],
 };

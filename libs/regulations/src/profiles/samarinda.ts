@@ -1,6 +1,6 @@
 import { cite, everyYears, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile, Text } from '../model';
-import { auditObligations, nationalInternalBeforeExternal, termReviews } from '../national';
+import { auditObligations, nationalInternalBeforeExternal, termReviews, testedBeforeLive } from '../national';
 
 /**
  * Draft Peraturan Walikota Samarinda (2023) tentang Penyelenggaraan SPBE Pemerintah Kota Samarinda.
@@ -91,14 +91,7 @@ export const samarinda: RegulationProfile = {
     ...termReviews('roadmap', 'R-RDM-06', stated(true, p('Pasal 7(6)')), 'pemerintah-daerah'),
   ],
   orderRules: [
-    {
-      ruleId: 'R-APP-11',
-      title: t('Aplikasi diuji pengguna oleh PD pengusul sebelum digunakan', 'User testing by the proposing PD before the application goes live'),
-      trigger: { types: ['ApplicationDeployedToProduction'] },
-      requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
-      sameSubject: true,
-      citation: p('Pasal 12(2)'),
-    },
+    testedBeforeLive(p('Pasal 12(2)'), t('Aplikasi diuji pengguna oleh PD pengusul sebelum digunakan', 'User testing by the proposing PD before the application goes live')),
     nationalInternalBeforeExternal,
   ],
 };

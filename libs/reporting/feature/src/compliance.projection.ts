@@ -1,6 +1,6 @@
 import { EventEnvelope, parseStreamId } from '@spbe/ledger-core';
 import { applyOnce, AppliedMarker, Projection } from '@spbe/read-models';
-import type { Fact, ProfileOverride, Scope, Subject } from '@spbe/regulations';
+import type { Fact, Scope, Subject } from '@spbe/regulations';
 import { foldTenantProfileDoc, TENANT_PROFILE_EVENTS, TenantProfileDoc } from '@spbe/registry-domain';
 
 /**
@@ -14,14 +14,8 @@ export const COMPLIANCE_TENANTS = 'compliance_tenants';
 export const COMPLIANCE_SUBJECTS = 'compliance_subjects';
 export const COMPLIANCE_FACTS = 'compliance_facts';
 
-export interface ComplianceTenantDoc extends AppliedMarker, Record<string, unknown> {
+export interface ComplianceTenantDoc extends TenantProfileDoc, AppliedMarker, Record<string, unknown> {
   _id: string;
-  tenantId: string;
-  name: string;
-  profileId: string;
-  inForceFrom: string | null;
-  registeredOn: string;
-  overrides: ProfileOverride[];
 }
 
 export interface SubjectDoc extends Subject, Record<string, unknown> {
