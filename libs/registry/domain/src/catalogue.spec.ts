@@ -1,0 +1,111 @@
+import { AuthError, EventEnvelope, RuleViolationError, ValidationError } from '@spbe/ledger-core';
+import { refusal } from '@spbe/ledger-core/testing';
+import { effectiveProfile, EffectiveProfile } from '@spbe/regulations';
+import { ApplicationCommand, applicationDecider, ApplicationState, RegisterApplication } from './application';
+import { DatasetCommand, datasetDecider, DatasetState } from './dataset';
+import { InfrastructureCommand, infrastructureDecider } from './infrastructure';
+
+const KUPANG = effectiveProfile({ profileId: 'kupang-perwali-11-2025' });
+const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
+const DUMAI = effectiveProfile({ profileId: 'dumai-perwako-18-2019' });
+const ctx = { profile: KUPANG, role: 'dinas' as const, today: '2026-11-22' };
+const noGates = { mandiriTik: false, given: [] };
+const register: RegisterApplication = { type: 'RegisterApplication', applicationId: 'simpus', name: 'SIMPUS', category: 'khusus', ownerUnitId: 'dinas-kesehatan', ownerExists: true, builderExists: true, builtByDinas: false, gates: noGates, ...ctx };
+
+function apply(commands: ApplicationCommand[], profile: EffectiveProfile = KUPANG): ApplicationState {
+  let s = applicationDecider.initialState();
+  commands.forEach((c, i) => {
+    for (const e of applicationDecider.decide({ ...c, profile }, s)) s = applicationDecider.evolve(s, { ...e, eventId: `e${i}`, streamId: 'k:registry.application:simpus' } as unknown as EventEnvelope);
+  });
+  return s;
+}
+
+describe('applications', () => {
+  it.each([
+    ['kupang-perwali-11-2025', KUPANG, { mandiriTik: false, given: [] }, 'Pasal 28(1)(c)'],
+    ['kupang-perwali-11-2025 (designated, no consultation)', KUPANG, { mandiriTik: true, given: [] }, 'Pasal 28(2)'],
+    ['mojokerto-perbup-15-2021 (no Dinas recommendation)', MOJOKERTO, { mandiriTik: false, given: [] }, 'Pasal 22(6)(b)'],
+  ])('an Aplikasi Khusus built by its own PD needs the profile gates: %s', (_w, profile, gates, article) => {
+    const e = refusal(() => applicationDecider.decide({ ...register, profile, gates }, applicationDecider.initialState()));
+    expect(e).toBeInstanceOf(RuleViolationError);
+    expect(e.legalBasis?.article).toBe(article);
+  });
+
+  it('records the gates it rests on; built by the Dinas, none are needed; Dumai has none', () => {
+    const [e] = applicationDecider.decide({ ...register, gates: { mandiriTik: true, designationEventId: 'd1', given: [{ gate: 'konsultasi', eventId: 'k1' }] } }, applicationDecider.initialState());
+    expect(e).toMatchObject({ legalBasis: { article: 'Pasal 28(1)(c)' }, payload: { gates: [{ by: 'd1' }, { by: 'k1' }] } });
+    expect(applicationDecider.decide({ ...register, builtByDinas: true }, applicationDecider.initialState())[0].legalBasis).toBeNull();
+    expect(applicationDecider.decide({ ...register, profile: DUMAI }, applicationDecider.initialState())[0].payload).toMatchObject({ gates: [] });
+  });
+
+  it('goes live only after a passed test (Kupang Pasal 28(6)(e)); once', () => {
+    const base = { ...register, builtByDinas: true };
+    const live = { type: 'GoLive' as const, deployedOn: '2026-10-10', ...ctx };
+    const failed = { type: 'RecordApplicationTest' as const, testedOn: '2026-10-01', kind: 'UAT', result: 'gagal' as const, ...ctx };
+    expect(refusal(() => applicationDecider.decide(live, apply([base, failed]))).legalBasis?.article).toBe('Pasal 28(6)(e)');
+    const s = apply([base, failed, { ...failed, result: 'lulus', testedOn: '2026-10-05' }, live]);
+    expect(s.live).toBe(true);
+    expect(refusal(() => applicationDecider.decide(live, s)).kind).toBe('conflict');
+  });
+
+  it('hands over in Dumai only with test reports at most a month old (Pasal 13(5)(d))', () => {
+    const base = { ...register, builtByDinas: true };
+    const pentest = { type: 'ReportPreHandoverTest' as const, test: 'penetration' as const, testedOn: '2026-09-01', ...ctx };
+    const handover = { type: 'HandOver' as const, handedOverOn: '2026-11-01', sourceDeposited: true, ...ctx };
+    expect(refusal(() => applicationDecider.decide({ ...handover, profile: DUMAI }, apply([base, pentest], DUMAI))).legalBasis?.article).toBe('Pasal 13(5)(d)');
+    expect(applicationDecider.decide({ ...handover, profile: DUMAI }, apply([base, { ...pentest, testedOn: '2026-10-15' }], DUMAI))[0].type).toBe('ApplicationHandedOver');
+  });
+
+  it.each([
+    ['an unknown owner', { ownerExists: false }, 'ownerUnitId'],
+    ['an unknown builder', { builderUnitId: 'x', builderExists: false }, 'builderUnitId'],
+    ['a bad category', { category: 'lain' }, 'category'],
+    ['a bad complexity', { complexity: 'sedang' }, 'complexity'],
+  ])('refuses %s naming the field', (_w, patch, field) => {
+    expect((refusal(() => applicationDecider.decide({ ...register, builtByDinas: true, ...patch } as RegisterApplication, applicationDecider.initialState())) as ValidationError).field).toBe(field);
+  });
+
+  it('a retired application takes no more records', () => {
+    const s = apply([{ ...register, builtByDinas: true }, { type: 'RetireApplication', retiredOn: '2026-11-01', reasons: 'diganti aplikasi umum', ...ctx }]);
+    expect(refusal(() => applicationDecider.decide({ type: 'GoLive', deployedOn: '2026-11-02', ...ctx }, s)).kind).toBe('conflict');
+  });
+});
+
+describe('infrastructure', () => {
+  const lan: InfrastructureCommand = { type: 'RegisterInfrastructure', infrastructureId: 'lan-dinkes', name: 'LAN Dinkes', kind: 'lan', unitId: 'dinas-kesehatan', unitExists: true, unitIsDinas: false, gates: noGates, ...ctx };
+  it('a LAN of an OPD needs its PD Mandiri TIK status (Kupang Pasal 23(7)(b)†), in Mojokerto also a Dinas recommendation (Pasal 20(3)(b))', () => {
+    expect(refusal(() => infrastructureDecider.decide(lan, infrastructureDecider.initialState())).legalBasis?.article).toBe('Pasal 23(7)(b)');
+    expect(infrastructureDecider.decide({ ...lan, gates: { mandiriTik: true, given: [] } }, infrastructureDecider.initialState())[0].type).toBe('InfrastructureRegistered');
+    const moj = refusal(() => infrastructureDecider.decide({ ...lan, profile: MOJOKERTO, gates: { mandiriTik: true, given: [] } }, infrastructureDecider.initialState()));
+    expect(moj.message).toContain('rekomendasi Dinas');
+    expect(infrastructureDecider.decide({ ...lan, unitIsDinas: true }, infrastructureDecider.initialState())[0].legalBasis).toBeNull();
+  });
+
+  it('takes diagrams for a LAN only, with a document hash', () => {
+    const s = infrastructureDecider.evolve(infrastructureDecider.initialState(), { ...infrastructureDecider.decide({ ...lan, unitIsDinas: true }, infrastructureDecider.initialState())[0], streamId: 'k:registry.infrastructure:lan-dinkes' } as unknown as EventEnvelope);
+    const diagram = { type: 'SubmitLanDiagram' as const, submittedOn: '2026-11-01', document: { uri: 'https://x/lan.pdf', sha256: 'd'.repeat(64) }, ...ctx };
+    expect(infrastructureDecider.decide(diagram, s)[0]).toMatchObject({ type: 'LanDiagramSubmitted', payload: { unitId: 'dinas-kesehatan' } });
+    expect((refusal(() => infrastructureDecider.decide({ ...diagram, document: { uri: 'x', sha256: 'nothex' } }, s)) as ValidationError).field).toBe('document[0].sha256');
+    expect((refusal(() => infrastructureDecider.decide({ ...diagram, submittedOn: '2027-01-01' }, s)) as ValidationError).field).toBe('submittedOn');
+  });
+});
+
+describe('data sets', () => {
+  const registerDs: DatasetCommand = { type: 'RegisterDataset', datasetId: 'faskes', name: 'Data Faskes', ownerUnitId: 'dinas-kesehatan', classification: 'terbatas', ownerExists: true, ...ctx };
+  const run = (cs: DatasetCommand[]): DatasetState =>
+    cs.reduce((s, c, i) => datasetDecider.decide(c, s).reduce((st, e) => datasetDecider.evolve(st, { ...e, eventId: `e${i}`, streamId: 'k:registry.dataset:faskes' } as unknown as EventEnvelope), s), datasetDecider.initialState());
+  const manage: DatasetCommand = { type: 'StartDinasManagement', startedOn: '2026-11-10', ...ctx };
+  const approve: DatasetCommand = { type: 'GrantOwnerApproval', approvedOn: '2026-11-05', reference: 'S-1', actingUnitId: 'dinas-kesehatan', ...ctx, role: 'opd' };
+
+  it('the Dinas manages the data only after the owner approves (Kupang Pasal 20(2)); Dumai has no such rule', () => {
+    expect(refusal(() => datasetDecider.decide(manage, run([registerDs]))).legalBasis?.article).toBe('Pasal 20(2)');
+    expect(datasetDecider.decide(manage, run([registerDs, approve]))[0].type).toBe('DataManagedByDinas');
+    expect(datasetDecider.decide({ ...manage, profile: DUMAI }, run([registerDs]))[0].type).toBe('DataManagedByDinas');
+  });
+
+  it('only the owner PD approves; only the Dinas records its management; a bad classification is refused', () => {
+    expect(refusal(() => datasetDecider.decide({ ...approve, actingUnitId: 'bappeda' } as DatasetCommand, run([registerDs])))).toBeInstanceOf(AuthError);
+    expect(refusal(() => datasetDecider.decide({ ...manage, role: 'opd' } as DatasetCommand, run([registerDs, approve])))).toBeInstanceOf(AuthError);
+    expect((refusal(() => datasetDecider.decide({ ...registerDs, classification: 'publik' } as DatasetCommand, datasetDecider.initialState())) as ValidationError).field).toBe('classification');
+  });
+});
