@@ -44,6 +44,7 @@ export function citationTable(profile: RegulationProfile): string[] {
   lines.push(provisionLine('roadmap.exists', profile.roadmap.exists));
   lines.push(provisionLine('roadmap.validity', profile.roadmap.validity, (v) => `${v.years}y`));
   lines.push(provisionLine('roadmap.reviewGrounds', profile.roadmap.reviewGrounds, (v) => `(${v.length})`));
+  for (const k of ['administrative', 'public', 'sectors'] as const) lines.push(provisionLine(`services.${k}`, profile.services[k], (v) => `(${v.length})`));
   for (const o of profile.obligations) {
     lines.push(o.kind === 'periodic' ? provisionLine(`obligations.${o.ruleId}`, o.cadence, cadenceText) : provisionLine(`obligations.${o.ruleId}`, o.provision));
   }

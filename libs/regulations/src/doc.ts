@@ -33,6 +33,8 @@ export function renderProfileSection(p: RegulationProfile): string[] {
   for (const g of p.gates) rows.push([`Gerbang: ${g.action}`, `${g.term} (${g.givenBy})`, formatCitation(g.citation)]);
   rows.push([`Masa berlaku ${p.architecture.artefact === 'cetak-biru' ? 'cetak biru' : 'Arsitektur'}`, ...source(p.architecture.validity, (v) => `${v.years} tahun${v.rpjmdAligned ? ', selaras RPJMD' : ''}`)]);
   rows.push(['Masa berlaku Peta Rencana', ...source(p.roadmap.validity, (v) => `${v.years} tahun`)]);
+  const services = { administrative: 'Layanan administrasi', public: 'Layanan publik', sectors: 'Sektor layanan publik' } as const;
+  for (const k of ['administrative', 'public', 'sectors'] as const) rows.push([services[k], ...source(p.services[k], (v) => v.join('; '))]);
   for (const o of p.obligations) {
     const [value, cite] = o.kind === 'periodic' ? source(o.cadence, cadence) : source(o.provision, () => (o.window === 'mid-term' ? 'paruh waktu' : 'tahun terakhir'));
     rows.push([`${o.ruleId} ${o.title.id}`, value, cite]);

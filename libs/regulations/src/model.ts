@@ -287,6 +287,13 @@ export interface RoadmapProfile {
   reviewGrounds: Provision<Text[]>;
 }
 
+/** The SPBE services a regulation enumerates (rules-matrix R-SVC-01), as its own words. */
+export interface ServiceCatalogue {
+  administrative: Provision<string[]>;
+  public: Provision<string[]>;
+  sectors: Provision<string[]>;
+}
+
 export type RegionKind = 'kota' | 'kabupaten';
 
 export interface ProfileIdentity {
@@ -312,6 +319,7 @@ export interface RegulationProfile {
   gates: Gate[];
   architecture: ArchitectureProfile;
   roadmap: RoadmapProfile;
+  services: ServiceCatalogue;
   obligations: Obligation[];
   orderRules: OrderRule[];
 }

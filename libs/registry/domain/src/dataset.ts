@@ -1,6 +1,6 @@
 import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, Role, ValidationError } from '@spbe/ledger-core';
-import { assertOrder, EffectiveProfile, Fact } from '@spbe/regulations';
-import { assertEntityId, mustBeNew, oneOf, pastDate, registryStreamId, text } from './common';
+import { assertOrder, EffectiveProfile, Fact, resolve } from '@spbe/regulations';
+import { assertEntityId, legalBasisOf, mustBeNew, oneOf, pastDate, registryStreamId, text } from './common';
 
 /**
  * A data set (rules-matrix §6) with its owner OPD and classification; the owner's approval and the
@@ -80,16 +80,32 @@ export interface ServiceState {
   type?: (typeof SERVICE_TYPES)[number];
   category?: string;
   ownerUnitId?: string;
+  listedIn?: { regulation: string; article: string } | null;
 }
 
 export interface RegisterService {
   type: 'RegisterService';
+  profile: EffectiveProfile;
   serviceId: string;
   name: string;
   serviceType: string;
   category: string;
   ownerUnitId: string;
   ownerExists: boolean;
+}
+
+/**
+ * Where the regulation enumerates the services (R-SVC-01), the article listing this category;
+ * null when it is not one of them (or the regulation enumerates none) — recorded, not refused.
+ */
+export function listedCategory(profile: EffectiveProfile, type: (typeof SERVICE_TYPES)[number], category: string): { regulation: string; article: string } | null {
+  const lists = type === 'administrasi' ? [profile.services.administrative] : [profile.services.public, profile.services.sectors];
+  const wanted = category.trim().toLowerCase();
+  for (const l of lists) {
+    const r = resolve(l);
+    if (r && r.value.some((x) => x.toLowerCase() === wanted)) return legalBasisOf(r.citation);
+  }
+  return null;
 }
 
 export const serviceStreamId = (tenantId: string, serviceId: string) => registryStreamId(tenantId, 'service', serviceId);
@@ -100,10 +116,13 @@ export const serviceDecider: Decider<ServiceState, RegisterService> = {
     mustBeNew(s.exists, 'service', c.serviceId);
     assertEntityId(c.serviceId, 'serviceId');
     if (!c.ownerExists) throw new ValidationError('ownerUnitId', `unit ${c.ownerUnitId} is not registered`);
-    return [{ type: 'ServiceRegistered', payload: { name: text(c.name, 'name', 2, 200), type: oneOf(c.serviceType, SERVICE_TYPES, 'type'), category: text(c.category, 'category', 2, 200), ownerUnitId: c.ownerUnitId } }];
+    const type = oneOf(c.serviceType, SERVICE_TYPES, 'type');
+    const category = text(c.category, 'category', 2, 200);
+    const listedIn = listedCategory(c.profile, type, category);
+    return [{ type: 'ServiceRegistered', payload: { name: text(c.name, 'name', 2, 200), type, category, ownerUnitId: c.ownerUnitId, listedIn }, legalBasis: listedIn }];
   },
   evolve(s, e: EventEnvelope): ServiceState {
     const p = e.payload as Record<string, never>;
-    return e.type === 'ServiceRegistered' ? { exists: true, name: p.name, type: p.type, category: p.category, ownerUnitId: p.ownerUnitId } : s;
+    return e.type === 'ServiceRegistered' ? { exists: true, name: p.name, type: p.type, category: p.category, ownerUnitId: p.ownerUnitId, listedIn: p.listedIn } : s;
   },
 };

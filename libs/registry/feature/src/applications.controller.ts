@@ -98,7 +98,7 @@ export class RegisterServiceDto {
   @ApiProperty({ example: 'layanan-perizinan' }) @IsString() serviceId!: string;
   @ApiProperty() @IsString() @Length(2, 200) name!: string;
   @ApiProperty({ enum: SERVICE_TYPES }) @IsIn(SERVICE_TYPES as unknown as string[]) type!: string;
-  @ApiProperty({ example: 'perizinan' }) @IsString() @Length(2, 200) category!: string;
+  @ApiProperty({ example: 'kesehatan', description: "A category of the tenant's regulation (administrative list, public list or sector), or the Pemda's own" }) @IsString() @Length(2, 200) category!: string;
   @ApiProperty() @IsString() ownerUnitId!: string;
 }
 
@@ -246,11 +246,12 @@ export class CatalogueController {
 
   @Post('services')
   @HttpCode(201)
+  @ApiOperation({ summary: "Register an SPBE service; its category is matched against the lists the tenant's regulation enumerates (listedIn: the article, or null)" })
   async registerService(@Param('tenantId') tenantId: string, @Body() dto: RegisterServiceDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = this.catalogueRole(principal, tenantId, dto.ownerUnitId);
-    await this.registry.tenant(tenantId);
+    const { profile } = await this.registry.tenant(tenantId);
     const owner = await this.registry.unit(tenantId, dto.ownerUnitId);
-    const command = { type: 'RegisterService' as const, serviceId: dto.serviceId, name: dto.name, serviceType: dto.type, category: dto.category, ownerUnitId: dto.ownerUnitId, ownerExists: owner.exists };
+    const command = { type: 'RegisterService' as const, profile, serviceId: dto.serviceId, name: dto.name, serviceType: dto.type, category: dto.category, ownerUnitId: dto.ownerUnitId, ownerExists: owner.exists };
     return this.registry.execute(serviceDecider, serviceStreamId(tenantId, dto.serviceId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.serviceId, what: 'service' });
   }
 

@@ -186,6 +186,10 @@ describe('architecture-registry API: regulation profiles and the tenant\'s own d
       await http().post(`${base}/datasets/data-faskes-2/owner-approval`).set('authorization', await as('opd', 'dinas-kesehatan')).send({ approvedOn: '2026-11-01', reference: 'S-1' }).expect(201);
       await http().post(`${base}/datasets/data-faskes-2/dinas-management`).set('authorization', dinas).send({ startedOn: '2026-11-02' }).expect(201);
       await http().post(`${base}/services`).set('authorization', dinas).send({ serviceId: 'layanan-izin', name: 'Perizinan', type: 'publik', category: 'perizinan', ownerUnitId: 'dinas-kesehatan' }).expect(201);
+      await http().post(`${base}/services`).set('authorization', dinas).send({ serviceId: 'layanan-sehat', name: 'Layanan Kesehatan', type: 'publik', category: 'Kesehatan', ownerUnitId: 'dinas-kesehatan' }).expect(201);
+      const services = await http().get(`${base}/services`).set('authorization', dinas).expect(200);
+      const listed = Object.fromEntries(services.body.items.map((x: { id: string; listedIn: unknown }) => [x.id, x.listedIn]));
+      expect(listed).toEqual({ 'layanan-izin': null, 'layanan-sehat': { regulation: 'kupang-perwali-11-2025', article: 'Pasal 36(3)' } });
       await http().post(`${base}/services`).set('authorization', dinas).send({ serviceId: 'layanan-x', name: 'X', type: 'swasta', category: 'x', ownerUnitId: 'dinas-kesehatan' }).expect(400);
     });
   });

@@ -60,6 +60,11 @@ export const dumai: RegulationProfile = {
     validity: silent(t('Tidak ada Peta Rencana SPBE.', 'No roadmap.')),
     reviewGrounds: silent(t('Tidak ada Peta Rencana SPBE.', 'No roadmap.')),
   },
+  services: {
+    administrative: silent(t('Daftar layanan SPBE tidak diatur.', 'The regulation does not enumerate SPBE services.')),
+    public: silent(t('Daftar layanan SPBE tidak diatur.', 'The regulation does not enumerate SPBE services.')),
+    sectors: silent(t('Daftar layanan SPBE tidak diatur.', 'The regulation does not enumerate SPBE services.')),
+  },
   obligations: [
     ...auditObligations({ actor: 'pemerintah-daerah' }),
     ...termReviews('architecture', 'R-ARC-08', nationalArchitectureReviews(t('Peraturan ini hanya mengenal cetak biru dengan reviu 2 tahunan yang bersifat pilihan (Pasal 5(3)).', 'The regulation only has a blueprint with an optional 2-yearly review (Pasal 5(3)).')), 'pemerintah-daerah'),

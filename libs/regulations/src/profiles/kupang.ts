@@ -104,6 +104,17 @@ export const kupang: RegulationProfile = {
       p('Pasal 11(3)'),
     ),
   },
+  services: {
+    administrative: stated(
+      ['perencanaan', 'penganggaran', 'keuangan', 'pengadaan barang dan jasa', 'kepegawaian', 'kearsipan dinamis', 'pengelolaan barang milik daerah', 'pengawasan internal pemerintah', 'akuntabilitas kinerja organisasi', 'kinerja pegawai', 'layanan lain sesuai dengan kebutuhan internal birokrasi pemerintahan'],
+      p('Pasal 35(2)'),
+    ),
+    public: stated(['pengaduan pelayanan publik', 'data terbuka', 'jaringan dokumentasi dan informasi hukum', 'layanan publik sektor'], p('Pasal 36(2)')),
+    sectors: stated(
+      ['pendidikan', 'pengajaran', 'pekerjaan dan usaha', 'tempat tinggal', 'komunikasi dan informasi', 'lingkungan hidup', 'kesehatan', 'jaminan sosial', 'energi', 'perbankan', 'perhubungan', 'sumber daya alam', 'pariwisata', 'sektor strategis lainnya'],
+      p('Pasal 36(3)'),
+    ),
+  },
   obligations: [
     ...auditObligations({
       actor: 'auditPlanner',

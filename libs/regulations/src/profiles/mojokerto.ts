@@ -70,6 +70,17 @@ export const mojokerto: RegulationProfile = {
       p('Pasal 5(4)'),
     ),
   },
+  services: {
+    administrative: stated(
+      ['perencanaan', 'penganggaran', 'keuangan', 'pengadaan barang dan jasa', 'kepegawaian', 'kearsipan', 'pengelolaan barang milik daerah', 'pengawasan', 'akuntabilitas kinerja', 'layanan lain sesuai dengan kebutuhan internal Pemerintah daerah'],
+      p('Pasal 26(2)'),
+    ),
+    public: silent(t('Layanan publik hanya dirumuskan menurut sektor (Pasal 27(1)).', 'Public services are stated only by sector (Pasal 27(1)).')),
+    sectors: stated(
+      ['pendidikan', 'pengajaran', 'pekerjaan dan usaha', 'tempat tinggal', 'komunikasi dan informasi', 'lingkungan hidup', 'kesehatan', 'jaminan sosial', 'energi', 'perbankan', 'perhubungan', 'sumber daya alam', 'pariwisata', 'sektor strategis lainnya'],
+      p('Pasal 27(1)'),
+    ),
+  },
   obligations: [
     ...auditObligations({ actor: 'internalAuditor' }),
     ...termReviews('architecture', 'R-ARC-08', stated(true, p('Pasal 4(4)')), 'architectureReviewer'),

@@ -43,6 +43,11 @@ export const nasional: RegulationProfile = {
     validity: silent(regional, { value: { years: 5 }, citation: cite(PERPRES_95_2018, 'Pasal 19', { grade: 'V' }) }),
     reviewGrounds: silent(regional),
   },
+  services: {
+    administrative: silent(t('Belum ada daftar layanan yang dicatat Pemda.', 'No service list recorded by the Pemda yet.')),
+    public: silent(t('Belum ada daftar layanan yang dicatat Pemda.', 'No service list recorded by the Pemda yet.')),
+    sectors: silent(t('Belum ada daftar layanan yang dicatat Pemda.', 'No service list recorded by the Pemda yet.')),
+  },
   obligations: [
     ...auditObligations({ actor: 'pemerintah-daerah' }),
     ...termReviews('architecture', 'R-ARC-08', nationalArchitectureReviews(regional), 'kepala-daerah'),

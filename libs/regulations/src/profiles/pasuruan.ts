@@ -73,6 +73,11 @@ export const pasuruan: RegulationProfile = {
     validity: silent(t('Tidak ada Peta Rencana SPBE.', 'No roadmap.')),
     reviewGrounds: silent(t('Tidak ada Peta Rencana SPBE.', 'No roadmap.')),
   },
+  services: {
+    administrative: silent(t('Daftar layanan SPBE tidak diatur.', 'The regulation does not enumerate SPBE services.')),
+    public: silent(t('Daftar layanan SPBE tidak diatur.', 'The regulation does not enumerate SPBE services.')),
+    sectors: silent(t('Daftar layanan SPBE tidak diatur.', 'The regulation does not enumerate SPBE services.')),
+  },
   obligations: [
     ...auditObligations({ actor: 'pemerintah-daerah' }),
     {

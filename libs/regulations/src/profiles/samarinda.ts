@@ -67,6 +67,21 @@ export const samarinda: RegulationProfile = {
       p('Pasal 7(7)'),
     ),
   },
+  services: {
+    administrative: stated(
+      ['perencanaan', 'penganggaran', 'keuangan', 'pengadaan barang dan jasa', 'kepegawaian', 'kearsipan', 'pengelolaan barang milik daerah', 'pengawasan internal terkait pemerintah', 'akuntabilitas kinerja organisasi', 'kinerja pegawai'],
+      p('Pasal 34(2)'),
+    ),
+    public: stated(['pengaduan pelayanan publik', 'data terbuka', 'jaringan dokumentasi dan informasi hukum', 'publik sektoral'], p('Pasal 34(3)')),
+    sectors: stated(
+      [
+        'kesehatan', 'perumahan rakyat dan permukiman', 'pekerjaan umum', 'penataan ruang', 'pendidikan', 'pemuda dan olahraga', 'tenaga kerja', 'pangan', 'kelautan dan perikanan', 'pariwisata', 'kehutanan', 'perdagangan',
+        'perindustrian', 'koperasi dan usaha kecil menengah', 'ketentraman, ketertiban umum dan perlindungan masyarakat', 'sosial', 'lingkungan hidup', 'perhubungan', 'energi dan sumber daya alam', 'penanaman modal',
+        'pemberdayaan masyarakat', 'kebudayaan', 'pemberdayaan perempuan dan perlindungan anak', 'komunikasi dan informasi',
+      ],
+      p('Pasal 34(4)'),
+    ),
+  },
   obligations: [
     {
       kind: 'periodic',

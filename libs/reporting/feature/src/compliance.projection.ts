@@ -35,7 +35,7 @@ type P = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const day = (e: EventEnvelope) => e.occurredAt.slice(0, 10);
 /** The date a fact took effect: the first date field the payload carries, else when it was recorded. */
-const DATE_FIELDS = ['heldOn', 'submittedOn', 'testedOn', 'deployedOn', 'handedOverOn', 'approvedOn', 'startedOn', 'reportedOn', 'assessedOn', 'proposedOn', 'decidedOn', 'retiredOn', 'finalizedOn', 'startDate', 'date'];
+const DATE_FIELDS = ['heldOn', 'submittedOn', 'testedOn', 'deployedOn', 'handedOverOn', 'approvedOn', 'startedOn', 'reportedOn', 'assessedOn', 'proposedOn', 'decidedOn', 'retiredOn', 'finalizedOn', 'evaluatedOn', 'startDate', 'date'];
 function factDate(e: EventEnvelope): string {
   const p = e.payload as P;
   for (const f of DATE_FIELDS) if (str(p[f])) return p[f] as string;
