@@ -115,6 +115,20 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
     await http().post(`${base}/findings/temuan-1/follow-ups`).set('authorization', await as('opd', 'dinas-kesehatan')).send({ ...followUp, followUpId: 'tl-2' }).expect(409);
   });
 
+  it('reporting summarises the programme, conclusions, open findings and overdue follow-ups per OPD', async () => {
+    const insp = await as('inspektorat');
+    let body: Record<string, unknown> = {};
+    await waitFor(async () => {
+      body = (await http().get('/api/reporting/tenants/kota-kupang/audits/summary?asOf=2026-11-22').set('authorization', insp)).body;
+      return (body['conclusions'] as Record<string, number> | undefined)?.['perlu-peningkatan'] === 1 && (body['programme'] as unknown[]).length === 2;
+    });
+    expect(body['programme']).toEqual([
+      { year: 2026, planned: 0, scheduled: 0, started: 0, reported: 1, closed: 0 },
+      { year: 2027, planned: 0, scheduled: 1, started: 0, reported: 0, closed: 0 },
+    ]);
+    expect((await http().get('/api/reporting/tenants/kota-kupang/audits/summary?asOf=2026-02-30').set('authorization', insp)).status).toBe(400);
+  });
+
   it('marks a due audit that passed unmet exactly once, across concurrent runs', async () => {
     const audit = app.get(AuditService, { strict: false });
     const runs = await Promise.all([audit.runOverdue('kota-kupang', '2029-01-01'), audit.runOverdue('kota-kupang', '2029-01-01')]);

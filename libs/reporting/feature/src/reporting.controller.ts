@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { assertRole, EventStore, InvariantError, NotFoundError, Principal, proveInclusion, verifyLedger } from '@spbe/ledger-core';
+import { assertRole, EventStore, InvariantError, NotFoundError, Principal, proveInclusion, ValidationError, verifyLedger } from '@spbe/ledger-core';
 import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
 import { AUDIT_TRAIL, AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
 import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTenantDoc, FactDoc, SubjectDoc } from './compliance.projection';
 import { complianceReport } from './compliance.report';
+import { AUDIT_VIEW, AuditViewDoc, auditSummary, FINDING_VIEW, FindingViewDoc } from './audit-views.projection';
+import { isDate } from '@spbe/regulations';
 import { ReportingService } from './reporting.service';
 
 @ApiTags('reporting')
@@ -49,6 +51,17 @@ export class ReportingController {
     const subjects = await (await this.reporting.projector.read<SubjectDoc>(COMPLIANCE_SUBJECTS)).find({ tenantId });
     const facts = await (await this.reporting.projector.read<FactDoc>(COMPLIANCE_FACTS)).find({ tenantId });
     return complianceReport(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
+  }
+
+  @Get('api/reporting/tenants/:tenantId/audits/summary')
+  @ApiOperation({ summary: 'Audit views: programme status per year, conclusions, open findings by severity and age, overdue follow-ups per OPD' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD, default today' })
+  async auditsSummary(@Param('tenantId') tenantId: string, @Query('asOf') asOf?: string) {
+    const on = asOf ?? new Date().toISOString().slice(0, 10);
+    if (!isDate(on)) throw new ValidationError('asOf', 'must be a calendar date YYYY-MM-DD');
+    const audits = await (await this.reporting.projector.read<AuditViewDoc>(AUDIT_VIEW)).find({ tenantId });
+    const findings = await (await this.reporting.projector.read<FindingViewDoc>(FINDING_VIEW)).find({ tenantId });
+    return auditSummary(audits, findings, on);
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/verify')

@@ -5,6 +5,7 @@ import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, REA
 import { Projector, ReadModelStore } from '@spbe/read-models';
 import { auditTrailProjection } from './audit-trail.projection';
 import { complianceProjection } from './compliance.projection';
+import { auditViewsProjection } from './audit-views.projection';
 
 /** Consumes every context's topic into the read models (idempotent, bounded retries, dead letters). */
 @Injectable()
@@ -25,7 +26,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(CONFIG) private readonly config: LedgerConfig,
     health: HealthRegistry,
   ) {
-    this.projector = new Projector(readModels, [auditTrailProjection, complianceProjection]);
+    this.projector = new Projector(readModels, [auditTrailProjection, complianceProjection, auditViewsProjection]);
     health.register({ name: 'projections', report: async () => ({ lag: await this.projector.lag(this.store) }) });
     this.signingKey = resolveSigningKey(config);
     this.sealer = this.signingKey
