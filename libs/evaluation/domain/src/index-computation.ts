@@ -1,0 +1,152 @@
+import { ValidationError } from '@spbe/ledger-core';
+import type { Framework } from './frameworks';
+
+/**
+ * Index computation exactly as the frameworks define it (evaluation-frameworks.md §1.5, §3.3):
+ * aspect, domain and overall indices are weighted sums of integer levels, kept as exact fractions
+ * (bigint numerator / denominator); displayed rounded half-up to 2 decimals. Pure.
+ */
+export interface Exact {
+  num: bigint;
+  den: bigint;
+}
+
+export interface IndexValue {
+  /** Rounded half-up to 2 decimals, for display. */
+  value: string;
+  /** The exact value: a terminating decimal, or 20 decimals followed by "…" when it does not terminate. */
+  exact: string;
+}
+
+export type Levels = Record<number, number>;
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+const frac = (num: bigint, den: bigint): Exact => {
+  const g = gcd(num, den) || 1n;
+  return { num: num / g, den: den / g };
+};
+
+/** A decimal string such as "4.2" as an exact fraction. */
+export function parseDecimal(s: string): Exact {
+  const [i, f = ''] = s.split('.');
+  return frac(BigInt(i + f), 10n ** BigInt(f.length));
+}
+
+export const compare = (a: Exact, b: Exact): number => {
+  const d = a.num * b.den - b.num * a.den;
+  return d === 0n ? 0 : d > 0n ? 1 : -1;
+};
+
+/** Half-up to `places` decimals (values here are never negative). */
+export function roundHalfUp(x: Exact, places = 2): string {
+  const scale = 10n ** BigInt(places);
+  const scaled = (x.num * scale * 2n + x.den) / (2n * x.den);
+  const s = scaled.toString().padStart(places + 1, '0');
+  return `${s.slice(0, -places)}.${s.slice(-places)}`;
+}
+
+export function exactDecimal(x: Exact, maxPlaces = 20): string {
+  const int = x.num / x.den;
+  let rem = x.num % x.den;
+  let digits = '';
+  while (rem !== 0n && digits.length < maxPlaces) {
+    rem *= 10n;
+    digits += (rem / x.den).toString();
+    rem %= x.den;
+  }
+  return digits ? `${int}.${digits}${rem !== 0n ? '…' : ''}` : int.toString();
+}
+
+const show = (x: Exact): IndexValue => ({ value: roundHalfUp(x), exact: exactDecimal(x) });
+
+/** Levels must be integers 1–5 for known indicators; `complete` requires one for every indicator. */
+export function validateLevels(framework: Framework, levels: Record<string, unknown>, complete: boolean, field = 'levels'): Levels {
+  const known = new Set(framework.indicators.map((i) => i.no));
+  const out: Levels = {};
+  for (const [k, v] of Object.entries(levels ?? {})) {
+    const no = Number(k);
+    if (!Number.isInteger(no) || !known.has(no)) throw new ValidationError(`${field}.${k}`, `unknown indicator for ${framework.id} (1–${framework.indicators.length})`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5) throw new ValidationError(`${field}.${k}`, 'a level is an integer from 1 to 5');
+    out[no] = v;
+  }
+  if (complete) {
+    const missing = framework.indicators.filter((i) => out[i.no] === undefined).map((i) => i.no);
+    if (missing.length) throw new ValidationError(field, `levels missing for indicators ${missing.join(', ')}`);
+  }
+  return out;
+}
+
+export interface IndexResult {
+  frameworkId: string;
+  index: IndexValue;
+  predicate: string;
+  domains: { id: number; name: string; weight: string; index: IndexValue }[];
+  aspects: { id: number; name: string; weight: string; index: IndexValue }[];
+  indicators: { no: number; name: string; weight: string; level: number }[];
+}
+
+const pct = (w: number) => (w / 100).toFixed(2);
+
+/** Σ wI×NI over the indicators selected, divided by their total weight. */
+function weighted(framework: Framework, levels: Levels, pick: (aspectId: number) => boolean): Exact {
+  const inds = framework.indicators.filter((i) => pick(i.aspectId));
+  const num = inds.reduce((s, i) => s + BigInt(i.weight) * BigInt(levels[i.no]), 0n);
+  const den = inds.reduce((s, i) => s + BigInt(i.weight), 0n);
+  return frac(num, den);
+}
+
+export function predicateOf(framework: Framework, index: Exact): string {
+  const p = framework.predicates.find((x) => compare(index, parseDecimal(x.min)) >= 0);
+  return p ? p.predicate : framework.predicates[framework.predicates.length - 1].predicate;
+}
+
+/** The index, predicate, domain, aspect and indicator values of a complete set of levels. */
+export function computeIndex(framework: Framework, levels: Levels): IndexResult {
+  const all = validateLevels(framework, levels, true);
+  const index = weighted(framework, all, () => true);
+  const aspectsOf = (d: number) => new Set(framework.aspects.filter((a) => a.domainId === d).map((a) => a.id));
+  return {
+    frameworkId: framework.id,
+    index: show(index),
+    predicate: predicateOf(framework, index),
+    domains: framework.domains.map((d) => ({ id: d.id, name: d.name, weight: pct(d.weight), index: show(weighted(framework, all, (a) => aspectsOf(d.id).has(a))) })),
+    aspects: framework.aspects.map((a) => ({ id: a.id, name: a.name, weight: pct(a.weight), index: show(weighted(framework, all, (x) => x === a.id)) })),
+    indicators: framework.indicators.map((i) => ({ no: i.no, name: i.name, weight: pct(i.weight), level: all[i.no] })),
+  };
+}
+
+export interface PlanStep {
+  no: number;
+  name: string;
+  from: number;
+  to: number;
+  /** Index points gained by this one-level raise (weight / 100). */
+  gain: string;
+}
+
+/**
+ * The smallest set of one-level raises that reaches the next predicate: every step of an indicator
+ * gains its weight, so taking the heaviest indicators first needs the fewest steps; ties by number.
+ */
+export function improvementPlan(framework: Framework, levels: Levels): { current: string; target: string | null; steps: PlanStep[]; reached: IndexValue | null } {
+  const all = validateLevels(framework, levels, true);
+  const index = weighted(framework, all, () => true);
+  const current = predicateOf(framework, index);
+  const ordered = [...framework.predicates].reverse();
+  const next = ordered[ordered.findIndex((p) => p.predicate === current) + 1];
+  if (!next) return { current, target: null, steps: [], reached: null };
+  const target = parseDecimal(next.min);
+  let sum = framework.indicators.reduce((s, i) => s + BigInt(i.weight) * BigInt(all[i.no]), 0n);
+  const total = framework.indicators.reduce((s, i) => s + BigInt(i.weight), 0n);
+  const working = { ...all };
+  const steps: PlanStep[] = [];
+  const byWeight = [...framework.indicators].sort((a, b) => b.weight - a.weight || a.no - b.no);
+  while (compare(frac(sum, total), target) < 0) {
+    const i = byWeight.find((x) => working[x.no] < 5);
+    if (!i) break;
+    steps.push({ no: i.no, name: i.name, from: working[i.no], to: working[i.no] + 1, gain: pct(i.weight) });
+    working[i.no] += 1;
+    sum += BigInt(i.weight);
+  }
+  return { current, target: next.predicate, steps, reached: show(frac(sum, total)) };
+}
