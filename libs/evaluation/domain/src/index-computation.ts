@@ -76,13 +76,15 @@ export function validateLevels(framework: Framework, levels: Record<string, unkn
   return out;
 }
 
+/** Indices as strings rounded half-up to 2 decimals (`index`), with the exact value beside (`indexExact`). */
 export interface IndexResult {
   frameworkId: string;
-  index: IndexValue;
+  index: string;
+  indexExact: string;
   predicate: string;
-  domains: { id: number; name: string; weight: string; index: IndexValue }[];
-  aspects: { id: number; name: string; weight: string; index: IndexValue }[];
-  indicators: { no: number; name: string; weight: string; level: number }[];
+  domains: { id: number; name: string; weight: string; index: string; indexExact: string }[];
+  aspects: { id: number; name: string; domainId: number | null; weight: string; index: string; indexExact: string }[];
+  indicators: { no: number; name: string; aspectId: number; weight: string; level: number }[];
 }
 
 const pct = (w: number) => (w / 100).toFixed(2);
@@ -105,13 +107,14 @@ export function computeIndex(framework: Framework, levels: Levels): IndexResult 
   const all = validateLevels(framework, levels, true);
   const index = weighted(framework, all, () => true);
   const aspectsOf = (d: number) => new Set(framework.aspects.filter((a) => a.domainId === d).map((a) => a.id));
+  const both = (x: Exact) => ({ index: roundHalfUp(x), indexExact: exactDecimal(x) });
   return {
     frameworkId: framework.id,
-    index: show(index),
+    ...both(index),
     predicate: predicateOf(framework, index),
-    domains: framework.domains.map((d) => ({ id: d.id, name: d.name, weight: pct(d.weight), index: show(weighted(framework, all, (a) => aspectsOf(d.id).has(a))) })),
-    aspects: framework.aspects.map((a) => ({ id: a.id, name: a.name, weight: pct(a.weight), index: show(weighted(framework, all, (x) => x === a.id)) })),
-    indicators: framework.indicators.map((i) => ({ no: i.no, name: i.name, weight: pct(i.weight), level: all[i.no] })),
+    domains: framework.domains.map((d) => ({ id: d.id, name: d.name, weight: pct(d.weight), ...both(weighted(framework, all, (a) => aspectsOf(d.id).has(a))) })),
+    aspects: framework.aspects.map((a) => ({ id: a.id, name: a.name, domainId: a.domainId, weight: pct(a.weight), ...both(weighted(framework, all, (x) => x === a.id)) })),
+    indicators: framework.indicators.map((i) => ({ no: i.no, name: i.name, aspectId: i.aspectId, weight: pct(i.weight), level: all[i.no] })),
   };
 }
 

@@ -1,2 +1,3 @@
 export * from './frameworks';
 export * from './index-computation';
+export * from './cycle';

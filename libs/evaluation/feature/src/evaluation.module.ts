@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AggregateStore } from '@spbe/platform';
+import { EvaluationController } from './evaluation.controller';
 
 /**
- * evaluation-scoring's feature module. Evaluation cycles and the Indeks SPBE / Indeks Pemdi
- * computation are built on this foundation by the evaluation-scoring work; until then the service
- * boots with health, metrics and OpenAPI only.
+ * evaluation-scoring: maturity evaluation cycles (stages mandiri → akhir), the Indeks SPBE (59/2020)
+ * and Indeks Pemdi (8/2026) computed exactly from the events, what-if and the improvement planner.
  */
-@Module({})
+@Module({
+  controllers: [EvaluationController],
+  providers: [AggregateStore],
+})
 export class EvaluationModule {}

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { issueToken, LedgerConfig, loadConfig, Role } from '@spbe/ledger-core';
+import { waitFor } from '@spbe/ledger-core/testing';
+import { createApp } from '@spbe/platform';
+import { ledgerAppModule } from './app.module';
+
+/** evaluation-scoring over HTTP in the all-in-one app: a pemdi-2026 cycle from opening to its result. */
+describe('evaluation-scoring over HTTP (all-in-one app)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-evaluation-'));
+  let config: LedgerConfig;
+  let app: INestApplication;
+  const http = () => request(app.getHttpServer());
+  const as = async (role: Role) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', roles: [role] }, config.auth)}`;
+  const base = '/api/evaluation/tenants/kota-kupang/cycles';
+  const assess = async (role: Role, no: number, stage: string, body: Record<string, unknown>) =>
+    http().put(`${base}/pemdi-2026-2026/indicators/${no}/assessments/${stage}`).set('authorization', await as(role)).send({ explanation: 'Fakta: dokumen tersedia. Analisis: memenuhi kriteria.', ...body });
+
+  beforeAll(async () => {
+    config = loadConfig({ DATA_DIR: dataDir });
+    app = await createApp(ledgerAppModule(config), config, { title: 't', description: 't' });
+    await app.init();
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens a cycle, records stages, refuses bad input, finalises, and computes the index from the events', async () => {
+    const open = { year: 2026, frameworkId: 'pemdi-2026', asesorDecree: { number: '100/12/2026', date: '2026-02-01', signer: 'Wali Kota Kupang' }, members: ['Maria Asesor', 'Yosef Asesor'] };
+    await http().post(base).set('authorization', await as('asesor')).send(open).expect(403);
+    await http().post(base).set('authorization', await as('koordinator')).send({ ...open, frameworkId: 'spbe-1999' }).expect(400);
+    const opened = await http().post(base).set('authorization', await as('koordinator')).send(open).expect(201);
+    expect(opened.body.cycleId).toBe('pemdi-2026-2026');
+    await http().post(base).set('authorization', await as('koordinator')).send(open).expect(409);
+
+    expect((await assess('asesor', 1, 'mandiri', { level: 6 })).status).toBe(400);
+    expect((await assess('asesor', 21, 'mandiri', { level: 2 })).body.message).toMatch(/^indicatorNo: /);
+    expect((await assess('asesor-eksternal', 1, 'mandiri', { level: 2 })).status).toBe(403);
+    expect((await assess('asesor', 1, 'akhir', { level: 2 })).status).toBe(409);
+    for (let no = 1; no <= 20; no++) {
+      await assess('asesor', no, 'mandiri', { level: 3 }).then((r) => expect(r.status).toBe(200));
+      await assess('asesor-eksternal', no, 'dokumen', { level: 3 }).then((r) => expect(r.status).toBe(200));
+      await assess('asesor-eksternal', no, 'interviu', { level: 3 }).then((r) => expect(r.status).toBe(200));
+    }
+    const noReason = await assess('asesor-eksternal', 19, 'akhir', { level: 4 });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toMatch(/^justification: /);
+    const early = await http().post(`${base}/pemdi-2026-2026/finalize`).set('authorization', await as('koordinator')).expect(400);
+    expect(early.body.message).toContain('no final (akhir) level');
+    for (let no = 1; no <= 20; no++) {
+      const level = no >= 19 ? 4 : 3;
+      await assess('asesor-eksternal', no, 'akhir', { level, justification: level === 4 ? 'Visitasi menunjukkan survei kepuasan berkala' : undefined }).then((r) => expect(r.status).toBe(200));
+    }
+    await http().post(`${base}/pemdi-2026-2026/finalize`).set('authorization', await as('koordinator')).expect(201);
+    const result = await http().get(`${base}/pemdi-2026-2026/result`).set('authorization', await as('viewer')).expect(200);
+    expect(result.body).toMatchObject({ frameworkId: 'pemdi-2026', index: '3.25', indexExact: '3.25', predicate: 'Baik', finalized: true, domains: [] });
+    expect(result.body.aspects.find((a: { id: number }) => a.id === 7)).toMatchObject({ weight: '25.00', index: '4.00' });
+    expect(result.body.indicators[19]).toMatchObject({ no: 20, level: 4, stage: 'akhir' });
+
+    expect((await assess('asesor-eksternal', 1, 'akhir', { level: 3 })).body.message).toMatch(/^correctionReason: /);
+    expect((await assess('asesor-eksternal', 1, 'akhir', { level: 3, correctionReason: 'Salah ketik pada berita acara' })).status).toBe(200);
+    const comparison = await http().get('/api/evaluation/tenants/kota-kupang/comparison').set('authorization', await as('viewer')).expect(200);
+    expect(comparison.body.items).toEqual([{ cycleId: 'pemdi-2026-2026', year: 2026, frameworkId: 'pemdi-2026', index: '3.25', indexExact: '3.25', predicate: 'Baik' }]);
+    await waitFor(async () => (await http().get('/api/reporting/tenants/kota-kupang/audit-trail?type=EvaluationCycleFinalized').set('authorization', await as('viewer'))).body.items?.length === 1);
+  });
+
+  it('what-if and the planner', async () => {
+    const t = await as('viewer');
+    const levels = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), i + 1 >= 32 ? 3 : 2]));
+    const r = await http().post('/api/evaluation/frameworks/spbe-2020/what-if').set('authorization', t).send({ levels }).expect(200);
+    expect(r.body).toMatchObject({ index: '2.46', indexExact: '2.455', predicate: 'Cukup', assumedLevel1: [] });
+    const partial = await http().post('/api/evaluation/frameworks/pemdi-2026/what-if').set('authorization', t).send({ levels: { '19': 5, '20': 5 } }).expect(200);
+    expect(partial.body).toMatchObject({ index: '2.00', predicate: 'Cukup' });
+    expect(partial.body.assumedLevel1).toHaveLength(18);
+    await http().post('/api/evaluation/frameworks/pemdi-2026/what-if').set('authorization', t).send({ levels: { '21': 3 } }).expect(400);
+    const plan = await http().post('/api/evaluation/frameworks/spbe-2020/plan').set('authorization', t).send({ levels: {} }).expect(200);
+    expect(plan.body).toMatchObject({ current: 'Kurang', target: 'Cukup', reached: { value: '1.80' } });
+  });
+});

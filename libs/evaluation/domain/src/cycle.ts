@@ -1,0 +1,166 @@
+import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, Role, streamIdOf, ValidationError } from '@spbe/ledger-core';
+import { DocumentRef, documents, text } from '@spbe/registry-domain';
+import { FRAMEWORKS, Framework } from './frameworks';
+import { computeIndex, IndexResult, Levels } from './index-computation';
+
+/**
+ * An evaluation cycle of a Pemda for one year on one framework: opened with the Tim Asesor Internal's
+ * decree and members; per-indicator assessments through the stages mandiri → dokumen → interviu →
+ * visitasi (optional) → akhir, each a level 1–5 with explanation, evidence, assessor and — when it
+ * differs from the previous stage — a justification; finalised once every indicator has a final
+ * level; after that, changes only as recorded corrections with their reason. Pure.
+ */
+export const STAGES = ['mandiri', 'dokumen', 'interviu', 'visitasi', 'akhir'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Who records each stage (evaluation-frameworks.md §2, §3.3): the internal assessors, or external ones. */
+export const STAGE_ROLES: Record<Stage, readonly Role[]> = {
+  mandiri: ['asesor'],
+  dokumen: ['asesor', 'asesor-eksternal'],
+  interviu: ['asesor', 'asesor-eksternal'],
+  visitasi: ['asesor', 'asesor-eksternal'],
+  akhir: ['asesor', 'asesor-eksternal'],
+};
+
+export interface Assessment {
+  stage: Stage;
+  level: number;
+  explanation: string;
+  evidence: DocumentRef[];
+  justification?: string;
+  assessor: string;
+}
+
+export interface CycleState {
+  exists: boolean;
+  cycleId?: string;
+  year?: number;
+  frameworkId?: string;
+  finalized: boolean;
+  /** Per indicator, per stage, the latest assessment. */
+  assessments: Record<number, Partial<Record<Stage, Assessment>>>;
+}
+
+interface Ctx {
+  role: Role;
+  actorName: string;
+  today: string;
+}
+
+export type CycleCommand =
+  | (Ctx & { type: 'OpenCycle'; cycleId: string; year: number; frameworkId: string; asesorDecree: { number: string; date: string; signer: string }; members: string[]; mayOpen: readonly Role[] })
+  | (Ctx & { type: 'Assess'; indicatorNo: number; stage: Stage; level: number; explanation: string; evidence?: DocumentRef[]; justification?: string; correctionReason?: string })
+  | (Ctx & { type: 'FinalizeCycle'; mayFinalize: readonly Role[] });
+
+export const cycleStreamId = (tenantId: string, cycleId: string) => streamIdOf({ tenantId, context: 'evaluation', aggregate: 'cycle', id: cycleId });
+
+export function frameworkOf(id: unknown, field = 'frameworkId'): Framework {
+  const f = typeof id === 'string' ? FRAMEWORKS[id] : undefined;
+  if (!f) throw new ValidationError(field, `unknown framework "${String(id)}"; known: ${Object.keys(FRAMEWORKS).join(', ')}`);
+  return f;
+}
+
+/** The stage an assessment must follow (visitasi is optional before akhir). */
+function previousStage(s: Partial<Record<Stage, Assessment>>, stage: Stage): Assessment | undefined {
+  const i = STAGES.indexOf(stage);
+  for (let j = i - 1; j >= 0; j--) if (s[STAGES[j]]) return s[STAGES[j]];
+  return undefined;
+}
+
+function assertStageOrder(s: Partial<Record<Stage, Assessment>>, stage: Stage, no: number): void {
+  const required: Stage | null = stage === 'mandiri' ? null : stage === 'akhir' || stage === 'visitasi' ? 'interviu' : STAGES[STAGES.indexOf(stage) - 1];
+  if (required && !s[required]) throw new InvariantError('STAGE_OUT_OF_ORDER', `indicator ${no}: ${stage} comes after ${required} / tahap ${stage} setelah ${required}`, { indicatorNo: no, stage, required });
+}
+
+export const cycleDecider: Decider<CycleState, CycleCommand> = {
+  initialState: () => ({ exists: false, finalized: false, assessments: {} }),
+
+  decide(c, s): NewEvent[] {
+    switch (c.type) {
+      case 'OpenCycle': {
+        if (s.exists) throw new InvariantError('CYCLE_EXISTS', `cycle ${c.cycleId} is already open`);
+        if (!c.mayOpen.includes(c.role)) throw new AuthError('forbidden', `a cycle is opened by ${c.mayOpen.join(' / ')}, not ${c.role}`);
+        const f = frameworkOf(c.frameworkId);
+        if (!Number.isInteger(c.year) || c.year < 2018 || c.year > 2100) throw new ValidationError('year', 'must be a year, e.g. 2026');
+        if (!c.asesorDecree || typeof c.asesorDecree !== 'object') throw new ValidationError('asesorDecree', "the Tim Asesor Internal's decree { number, date, signer } is required");
+        const decree = { number: text(c.asesorDecree.number, 'asesorDecree.number', 1, 200), date: text(c.asesorDecree.date, 'asesorDecree.date', 10, 10), signer: text(c.asesorDecree.signer, 'asesorDecree.signer', 1, 200) };
+        if (decree.date > c.today) throw new ValidationError('asesorDecree.date', `${decree.date} is in the future`);
+        if (!Array.isArray(c.members) || c.members.length === 0) throw new ValidationError('members', 'the Tim Asesor Internal has at least one member');
+        const members = c.members.map((m, i) => text(m, `members[${i}]`, 3, 200));
+        return [{ type: 'EvaluationCycleOpened', payload: { year: c.year, frameworkId: f.id, asesorDecree: decree, members } }];
+      }
+      case 'Assess': {
+        if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
+        const f = frameworkOf(s.frameworkId);
+        if (!f.indicators.some((i) => i.no === c.indicatorNo)) throw new ValidationError('indicatorNo', `unknown indicator for ${f.id} (1–${f.indicators.length})`);
+        if (!(STAGES as readonly string[]).includes(c.stage)) throw new ValidationError('stage', `must be one of ${STAGES.join(', ')}`);
+        if (!STAGE_ROLES[c.stage].includes(c.role)) throw new AuthError('forbidden', `tahap ${c.stage} dicatat oleh ${STAGE_ROLES[c.stage].join(' / ')}, bukan ${c.role} / stage ${c.stage} is recorded by ${STAGE_ROLES[c.stage].join(' / ')}`);
+        if (typeof c.level !== 'number' || !Number.isInteger(c.level) || c.level < 1 || c.level > 5) throw new ValidationError('level', 'a level is an integer from 1 to 5');
+        const byStage = s.assessments[c.indicatorNo] ?? {};
+        assertStageOrder(byStage, c.stage, c.indicatorNo);
+        const correction = s.finalized ? text(c.correctionReason, 'correctionReason', 3, 2000) : undefined;
+        const previous = previousStage(byStage, c.stage);
+        const justification = previous && previous.level !== c.level ? text(c.justification, 'justification', 3, 4000) : c.justification ? text(c.justification, 'justification', 3, 4000) : undefined;
+        const payload = {
+          indicatorNo: c.indicatorNo,
+          stage: c.stage,
+          level: c.level,
+          explanation: text(c.explanation, 'explanation', 3, 8000),
+          evidence: documents(c.evidence, 'evidence'),
+          ...(justification ? { justification } : {}),
+          assessor: c.actorName,
+          ...(correction ? { correctionReason: correction } : {}),
+        };
+        return [{ type: correction ? 'AssessmentCorrected' : 'IndicatorAssessed', payload }];
+      }
+      case 'FinalizeCycle': {
+        if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
+        if (s.finalized) throw new InvariantError('CYCLE_FINALIZED', 'the cycle is already final / siklus sudah final');
+        if (!c.mayFinalize.includes(c.role)) throw new AuthError('forbidden', `a cycle is finalised by ${c.mayFinalize.join(' / ')}, not ${c.role}`);
+        const f = frameworkOf(s.frameworkId);
+        const missing = f.indicators.filter((i) => !s.assessments[i.no]?.akhir).map((i) => i.no);
+        if (missing.length) throw new ValidationError('indicators', `no final (akhir) level for indicators ${missing.join(', ')}`);
+        const result = cycleResult(s);
+        return [{ type: 'EvaluationCycleFinalized', payload: { finalizedOn: c.today, index: result.index, indexExact: result.indexExact, predicate: result.predicate, frameworkId: f.id, year: s.year } }];
+      }
+    }
+  },
+
+  evolve(s, e: EventEnvelope): CycleState {
+    const p = e.payload as Record<string, never>;
+    switch (e.type) {
+      case 'EvaluationCycleOpened':
+        return { exists: true, cycleId: e.streamId.split(':').pop(), year: p.year, frameworkId: p.frameworkId, finalized: false, assessments: {} };
+      case 'IndicatorAssessed':
+      case 'AssessmentCorrected': {
+        const no = p.indicatorNo as number;
+        const a: Assessment = { stage: p.stage, level: p.level, explanation: p.explanation, evidence: p.evidence, justification: p.justification, assessor: p.assessor };
+        return { ...s, assessments: { ...s.assessments, [no]: { ...(s.assessments[no] ?? {}), [a.stage]: a } } };
+      }
+      case 'EvaluationCycleFinalized':
+        return { ...s, finalized: true };
+      default:
+        return s;
+    }
+  },
+};
+
+/** The result from the latest stage of every indicator (the final levels once finalised). */
+export function cycleResult(s: CycleState): IndexResult & { stages: Record<number, Stage> } {
+  const f = frameworkOf(s.frameworkId);
+  const levels: Levels = {};
+  const stages: Record<number, Stage> = {};
+  const missing: number[] = [];
+  for (const i of f.indicators) {
+    const byStage = s.assessments[i.no] ?? {};
+    const latest = [...STAGES].reverse().find((st) => byStage[st]);
+    if (!latest) missing.push(i.no);
+    else {
+      levels[i.no] = byStage[latest]!.level;
+      stages[i.no] = latest;
+    }
+  }
+  if (missing.length) throw new InvariantError('CYCLE_INCOMPLETE', `no level yet for indicators ${missing.join(', ')}`, { missing });
+  const r = computeIndex(f, levels);
+  return { ...r, indicators: r.indicators.map((x) => ({ ...x, stage: stages[x.no] })), stages };
+}

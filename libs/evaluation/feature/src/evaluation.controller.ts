@@ -1,0 +1,145 @@
+import { Body, Controller, Get, Headers as Hdrs, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsInt, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { computeIndex, cycleDecider, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels } from '@spbe/evaluation-domain';
+import { assertTenantAccess, Principal, Role, ValidationError } from '@spbe/ledger-core';
+import { actingRole, AggregateStore, CurrentPrincipal, Headers, today } from '@spbe/platform';
+
+class DecreeDto {
+  @ApiProperty() @IsString() @Length(1, 200) number!: string;
+  @ApiProperty({ example: '2026-02-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asesorDecree.date must be YYYY-MM-DD' }) date!: string;
+  @ApiProperty() @IsString() @Length(1, 200) signer!: string;
+}
+
+export class OpenCycleDto {
+  @ApiProperty({ example: 2026 }) @IsInt() year!: number;
+  @ApiProperty({ enum: Object.keys(FRAMEWORKS) }) @IsString() frameworkId!: string;
+  @ApiProperty({ type: DecreeDto, description: "The Tim Asesor Internal's decree" }) @ValidateNested() @Type(() => DecreeDto) asesorDecree!: DecreeDto;
+  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) members!: string[];
+}
+
+class EvidenceDto {
+  @ApiProperty() @IsString() @Length(1, 2000) uri!: string;
+  @ApiProperty() @Matches(/^[a-f0-9]{64}$/, { message: 'sha256 must be 64 lower-case hex characters' }) sha256!: string;
+}
+
+export class AssessmentDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt({ message: 'level must be an integer from 1 to 5' }) level!: number;
+  @ApiProperty({ description: 'Fact and analysis sentences' }) @IsString() explanation!: string;
+  @ApiPropertyOptional({ type: [EvidenceDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => EvidenceDto) evidence?: EvidenceDto[];
+  @ApiPropertyOptional({ description: 'Required when the level differs from the previous stage' }) @IsOptional() @IsString() justification?: string;
+  @ApiPropertyOptional({ description: 'Required after the cycle is final: the reason of the correction' }) @IsOptional() @IsString() correctionReason?: string;
+}
+
+export class LevelsDto {
+  @ApiProperty({ example: { '1': 3, '11': 2 }, description: 'Hypothetical levels by indicator number; indicators left out count at level 1' }) @IsObject() levels!: Record<string, number>;
+}
+
+const ASSESSORS: Role[] = ['asesor', 'asesor-eksternal'];
+/** Opening and finalising: the Koordinator SPBE's office. */
+const COORDINATOR: Role[] = ['koordinator'];
+
+/** Maturity evaluation cycles, the Indeks SPBE / Indeks Pemdi, what-if and the improvement planner. */
+@ApiTags('evaluation-scoring')
+@ApiBearerAuth()
+@Controller('api/evaluation')
+export class EvaluationController {
+  constructor(private readonly store: AggregateStore) {}
+
+  @Get('frameworks')
+  frameworks() {
+    return { items: Object.values(FRAMEWORKS).map((f) => ({ id: f.id, regulation: f.regulation, indicators: f.indicators.length, aspects: f.aspects.length, domains: f.domains.length })) };
+  }
+
+  @Get('frameworks/:frameworkId')
+  framework(@Param('frameworkId') id: string) {
+    return frameworkOf(id);
+  }
+
+  @Post('frameworks/:frameworkId/what-if')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Index and predicate for hypothetical levels (indicators left out count at level 1)' })
+  whatIf(@Param('frameworkId') id: string, @Body() dto: LevelsDto) {
+    const f = frameworkOf(id);
+    const { levels, assumed } = withMinimum(f.indicators.map((i) => i.no), validateLevels(f, dto.levels, false));
+    return { ...computeIndex(f, levels), assumedLevel1: assumed };
+  }
+
+  @Post('frameworks/:frameworkId/plan')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The smallest set of one-level raises that reaches the next predicate, heaviest indicators first' })
+  plan(@Param('frameworkId') id: string, @Body() dto: LevelsDto) {
+    const f = frameworkOf(id);
+    return improvementPlan(f, withMinimum(f.indicators.map((i) => i.no), validateLevels(f, dto.levels, false)).levels);
+  }
+
+  @Post('tenants/:tenantId/cycles')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Open a cycle (koordinator) with the Tim Asesor Internal's decree and members → { cycleId }" })
+  async open(@Param('tenantId') tenantId: string, @Body() dto: OpenCycleDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
+    const role = actingRole(principal, tenantId, [...COORDINATOR, ...ASSESSORS]);
+    const f = frameworkOf(dto.frameworkId);
+    const cycleId = `${f.id}-${dto.year}`;
+    const command = { type: 'OpenCycle' as const, cycleId, ...dto, asesorDecree: { ...dto.asesorDecree }, mayOpen: COORDINATOR, role, actorName: principal.name, today: today() };
+    const r = await this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { creates: true, id: cycleId, what: 'cycle' });
+    return { cycleId, version: r.version, eventIds: r.eventIds, replayed: r.replayed };
+  }
+
+  @Put('tenants/:tenantId/cycles/:cycleId/indicators/:indicatorNo/assessments/:stage')
+  @ApiOperation({ summary: 'Record a level at a stage (mandiri by asesor; dokumen, interviu, visitasi, akhir by asesor or asesor-eksternal)' })
+  async assess(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string, @Param('indicatorNo') no: string, @Param('stage') stage: string, @Body() dto: AssessmentDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
+    const role = actingRole(principal, tenantId, ASSESSORS);
+    if (!(STAGES as readonly string[]).includes(stage)) throw new ValidationError('stage', `must be one of ${STAGES.join(', ')}`);
+    if (!/^\d+$/.test(no)) throw new ValidationError('indicatorNo', 'must be an indicator number');
+    const command = { type: 'Assess' as const, indicatorNo: Number(no), stage: stage as Stage, ...dto, evidence: dto.evidence?.map((e) => ({ ...e })), role, actorName: principal.name, today: today() };
+    return this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { id: cycleId, what: 'cycle' });
+  }
+
+  @Post('tenants/:tenantId/cycles/:cycleId/finalize')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Finalise (koordinator) once every indicator has a final (akhir) level' })
+  finalize(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
+    const role = actingRole(principal, tenantId, [...COORDINATOR, ...ASSESSORS]);
+    const command = { type: 'FinalizeCycle' as const, mayFinalize: COORDINATOR, role, actorName: principal.name, today: today() };
+    return this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { id: cycleId, what: 'cycle' });
+  }
+
+  @Get('tenants/:tenantId/cycles/:cycleId/result')
+  @ApiOperation({ summary: 'Index, predicate, domain, aspect and indicator values (latest stage per indicator; final levels once finalised)' })
+  async result(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string) {
+    const s = await this.store.get(cycleDecider, cycleStreamId(tenantId, cycleId), 'cycle', cycleId);
+    const { stages: _stages, ...r } = cycleResult(s);
+    return { ...r, year: s.year, finalized: s.finalized };
+  }
+
+  @Get('tenants/:tenantId/cycles/:cycleId')
+  cycle(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string) {
+    return this.store.get(cycleDecider, cycleStreamId(tenantId, cycleId), 'cycle', cycleId);
+  }
+
+  @Get('tenants/:tenantId/cycles/:cycleId/history')
+  history(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string) {
+    return this.store.history(cycleStreamId(tenantId, cycleId), 'cycle', cycleId);
+  }
+
+  @Get('tenants/:tenantId/comparison')
+  @ApiOperation({ summary: 'Year-over-year: every finalised cycle with its index and predicate' })
+  async comparison(@Param('tenantId') tenantId: string, @CurrentPrincipal() principal: Principal) {
+    assertTenantAccess(principal, tenantId);
+    const cycles = (await this.store.all(cycleDecider, tenantId, 'evaluation', 'cycle')).filter((c) => c.finalized);
+    return {
+      items: cycles
+        .map((c) => {
+          const r = cycleResult(c);
+          return { cycleId: c.id, year: c.year, frameworkId: c.frameworkId, index: r.index, indexExact: r.indexExact, predicate: r.predicate };
+        })
+        .sort((a, b) => (a.year ?? 0) - (b.year ?? 0)),
+    };
+  }
+}
+
+function withMinimum(all: number[], given: Levels): { levels: Levels; assumed: number[] } {
+  const assumed = all.filter((no) => given[no] === undefined);
+  return { levels: { ...Object.fromEntries(assumed.map((no) => [no, 1])), ...given }, assumed };
+}
