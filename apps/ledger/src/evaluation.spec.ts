@@ -68,6 +68,31 @@ describe('evaluation-scoring over HTTP (all-in-one app)', () => {
     await waitFor(async () => (await http().get('/api/reporting/tenants/kota-kupang/audit-trail?type=EvaluationCycleFinalized').set('authorization', await as('viewer'))).body.items?.length === 1);
   });
 
+  it('assigns indicator owners; offers closed audits of the year as evidence for the audit indicator (I9)', async () => {
+    const k = await as('koordinator');
+    await http().put(`${base}/pemdi-2026-2026/indicators/9/owner`).set('authorization', await as('asesor')).send({ unitId: 'inspektorat' }).expect(403);
+    await http().put(`${base}/pemdi-2026-2026/indicators/21/owner`).set('authorization', k).send({ unitId: 'inspektorat' }).expect(400);
+    await http().put(`${base}/pemdi-2026-2026/indicators/9/owner`).set('authorization', k).send({ unitId: 'inspektorat' }).expect(200);
+    expect((await http().get(`${base}/pemdi-2026-2026`).set('authorization', k)).body.owners).toEqual({ '9': 'inspektorat' });
+
+    await http().post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
+    await http().post('/api/registry/tenants/kota-kupang/units').set('authorization', k).send({ unitId: 'dinas-kominfo', name: 'Dinas Komunikasi dan Informatika', kind: 'dinas-kominfo' }).expect(201);
+    await http().post('/api/registry/tenants/kota-kupang/infrastructure').set('authorization', await as('dinas')).send({ infrastructureId: 'pusat-data', name: 'Pusat Data', kind: 'pusat-data', unitId: 'dinas-kominfo' }).expect(201);
+    const insp = await as('inspektorat');
+    const audit = '/api/audit/tenants/kota-kupang/audits';
+    await waitFor(async () => (await http().post(audit).set('authorization', insp).send({ auditId: 'a-2026', auditType: 'keamanan', mode: 'internal', objectKind: 'infrastructure', objectId: 'pusat-data', year: 2026 })).status === 201);
+    await http().post(`${audit}/a-2026/schedule`).set('authorization', insp).send({ startDate: '2026-10-01', endDate: '2026-10-05' }).expect(201);
+    await http().post(`${audit}/a-2026/start`).set('authorization', insp).send({ startedOn: '2026-10-01' }).expect(201);
+    await http().post(`${audit}/a-2026/report`).set('authorization', insp).send({ reportedOn: '2026-10-20', conclusion: 'memadai', summary: 'Kendali memadai' }).expect(201);
+    await http().post(`${audit}/a-2026/close`).set('authorization', insp).send({ closedOn: '2026-11-01' }).expect(201);
+    let items: Array<Record<string, unknown>> = [];
+    await waitFor(async () => {
+      items = (await http().get(`${base}/pemdi-2026-2026/evidence-candidates`).set('authorization', k)).body.items ?? [];
+      return items.length === 1;
+    });
+    expect(items[0]).toMatchObject({ auditId: 'a-2026', auditType: 'keamanan', conclusion: 'memadai', closedOn: '2026-11-01', indicators: [9] });
+  });
+
   it('what-if and the planner', async () => {
     const t = await as('viewer');
     const levels = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), i + 1 >= 32 ? 3 : 2]));

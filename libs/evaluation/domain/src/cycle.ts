@@ -1,5 +1,5 @@
 import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, Role, streamIdOf, ValidationError } from '@spbe/ledger-core';
-import { DocumentRef, documents, text } from '@spbe/registry-domain';
+import { assertEntityId, DocumentRef, documents, text } from '@spbe/registry-domain';
 import { FRAMEWORKS, Framework } from './frameworks';
 import { computeIndex, IndexResult, Levels } from './index-computation';
 
@@ -39,6 +39,8 @@ export interface CycleState {
   finalized: boolean;
   /** Per indicator, per stage, the latest assessment. */
   assessments: Record<number, Partial<Record<Stage, Assessment>>>;
+  /** The OPD responsible for each indicator. */
+  owners: Record<number, string>;
 }
 
 interface Ctx {
@@ -50,7 +52,8 @@ interface Ctx {
 export type CycleCommand =
   | (Ctx & { type: 'OpenCycle'; cycleId: string; year: number; frameworkId: string; asesorDecree: { number: string; date: string; signer: string }; members: string[]; mayOpen: readonly Role[] })
   | (Ctx & { type: 'Assess'; indicatorNo: number; stage: Stage; level: number; explanation: string; evidence?: DocumentRef[]; justification?: string; correctionReason?: string })
-  | (Ctx & { type: 'FinalizeCycle'; mayFinalize: readonly Role[] });
+  | (Ctx & { type: 'FinalizeCycle'; mayFinalize: readonly Role[] })
+  | (Ctx & { type: 'AssignIndicatorOwner'; indicatorNo: number; unitId: string; mayAssign: readonly Role[] });
 
 export const cycleStreamId = (tenantId: string, cycleId: string) => streamIdOf({ tenantId, context: 'evaluation', aggregate: 'cycle', id: cycleId });
 
@@ -73,7 +76,7 @@ function assertStageOrder(s: Partial<Record<Stage, Assessment>>, stage: Stage, n
 }
 
 export const cycleDecider: Decider<CycleState, CycleCommand> = {
-  initialState: () => ({ exists: false, finalized: false, assessments: {} }),
+  initialState: () => ({ exists: false, finalized: false, assessments: {}, owners: {} }),
 
   decide(c, s): NewEvent[] {
     switch (c.type) {
@@ -113,6 +116,14 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
         };
         return [{ type: correction ? 'AssessmentCorrected' : 'IndicatorAssessed', payload }];
       }
+      case 'AssignIndicatorOwner': {
+        if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
+        if (!c.mayAssign.includes(c.role)) throw new AuthError('forbidden', `indicator owners are assigned by ${c.mayAssign.join(' / ')}, not ${c.role}`);
+        const f = frameworkOf(s.frameworkId);
+        if (!f.indicators.some((i) => i.no === c.indicatorNo)) throw new ValidationError('indicatorNo', `unknown indicator for ${f.id} (1–${f.indicators.length})`);
+        assertEntityId(c.unitId, 'unitId');
+        return [{ type: 'IndicatorOwnerAssigned', payload: { indicatorNo: c.indicatorNo, unitId: c.unitId } }];
+      }
       case 'FinalizeCycle': {
         if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
         if (s.finalized) throw new InvariantError('CYCLE_FINALIZED', 'the cycle is already final / siklus sudah final');
@@ -130,7 +141,9 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'EvaluationCycleOpened':
-        return { exists: true, cycleId: e.streamId.split(':').pop(), year: p.year, frameworkId: p.frameworkId, finalized: false, assessments: {} };
+        return { exists: true, cycleId: e.streamId.split(':').pop(), year: p.year, frameworkId: p.frameworkId, finalized: false, assessments: {}, owners: {} };
+      case 'IndicatorOwnerAssigned':
+        return { ...s, owners: { ...s.owners, [p.indicatorNo as number]: p.unitId } };
       case 'IndicatorAssessed':
       case 'AssessmentCorrected': {
         const no = p.indicatorNo as number;
@@ -163,4 +176,9 @@ export function cycleResult(s: CycleState): IndexResult & { stages: Record<numbe
   if (missing.length) throw new InvariantError('CYCLE_INCOMPLETE', `no level yet for indicators ${missing.join(', ')}`, { missing });
   const r = computeIndex(f, levels);
   return { ...r, indicators: r.indicators.map((x) => ({ ...x, stage: stages[x.no] })), stages };
+}
+
+/** The framework indicators a closed Audit TIK of this type is evidence for (data of the framework). */
+export function auditIndicators(frameworkId: string, auditType: string): number[] {
+  return FRAMEWORKS[frameworkId]?.auditEvidence[auditType] ?? [];
 }

@@ -17,6 +17,8 @@ export interface Framework {
   aspects: { id: number; name: string; domainId: number | null; weight: number; grade: Grade }[];
   indicators: { no: number; name: string; aspectId: number; weight: number }[];
   indicatorWeightGrade: Grade;
+  /** Indicators a closed Audit TIK of each type is evidence for (evaluation-frameworks.md §4.4). */
+  auditEvidence: Record<string, number[]>;
   source: string;
 }
 
@@ -104,6 +106,7 @@ export const SPBE_2020: Framework = {
     { no: 47, name: 'Layanan Publik Sektor 3', aspectId: 8, weight: 300 },
   ],
   indicatorWeightGrade: 'T',
+  auditEvidence: { infrastruktur: [29], aplikasi: [30], keamanan: [31] },
   source: 'evaluation-frameworks.md §1.2–1.7',
 };
 
@@ -158,6 +161,7 @@ export const PEMDI_2026: Framework = {
     { no: 20, name: 'Pengelolaan Kepuasan Pengguna', aspectId: 7, weight: 1500 },
   ],
   indicatorWeightGrade: 'T',
+  auditEvidence: { infrastruktur: [9], aplikasi: [9], keamanan: [9] },
   source: 'evaluation-frameworks.md §3.3',
 };
 

@@ -2,9 +2,10 @@ import { Body, Controller, Get, Headers as Hdrs, HttpCode, Param, Post, Put } fr
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { computeIndex, cycleDecider, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels } from '@spbe/evaluation-domain';
+import { auditIndicators, computeIndex, cycleDecider, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels } from '@spbe/evaluation-domain';
 import { assertTenantAccess, Principal, Role, ValidationError } from '@spbe/ledger-core';
 import { actingRole, AggregateStore, CurrentPrincipal, Headers, today } from '@spbe/platform';
+import { EvaluationService } from './evaluation.service';
 
 class DecreeDto {
   @ApiProperty() @IsString() @Length(1, 200) number!: string;
@@ -32,6 +33,10 @@ export class AssessmentDto {
   @ApiPropertyOptional({ description: 'Required after the cycle is final: the reason of the correction' }) @IsOptional() @IsString() correctionReason?: string;
 }
 
+export class OwnerDto {
+  @ApiProperty({ example: 'dinas-kominfo' }) @IsString() unitId!: string;
+}
+
 export class LevelsDto {
   @ApiProperty({ example: { '1': 3, '11': 2 }, description: 'Hypothetical levels by indicator number; indicators left out count at level 1' }) @IsObject() levels!: Record<string, number>;
 }
@@ -45,7 +50,10 @@ const COORDINATOR: Role[] = ['koordinator'];
 @ApiBearerAuth()
 @Controller('api/evaluation')
 export class EvaluationController {
-  constructor(private readonly store: AggregateStore) {}
+  constructor(
+    private readonly store: AggregateStore,
+    private readonly evaluation: EvaluationService,
+  ) {}
 
   @Get('frameworks')
   frameworks() {
@@ -103,6 +111,23 @@ export class EvaluationController {
     const role = actingRole(principal, tenantId, [...COORDINATOR, ...ASSESSORS]);
     const command = { type: 'FinalizeCycle' as const, mayFinalize: COORDINATOR, role, actorName: principal.name, today: today() };
     return this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { id: cycleId, what: 'cycle' });
+  }
+
+  @Put('tenants/:tenantId/cycles/:cycleId/indicators/:indicatorNo/owner')
+  @ApiOperation({ summary: 'Assign the OPD responsible for an indicator (koordinator)' })
+  async owner(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string, @Param('indicatorNo') no: string, @Body() dto: OwnerDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
+    const role = actingRole(principal, tenantId, [...COORDINATOR, ...ASSESSORS]);
+    if (!/^\d+$/.test(no)) throw new ValidationError('indicatorNo', 'must be an indicator number');
+    const command = { type: 'AssignIndicatorOwner' as const, indicatorNo: Number(no), unitId: dto.unitId, mayAssign: COORDINATOR, role, actorName: principal.name, today: today() };
+    return this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { id: cycleId, what: 'cycle' });
+  }
+
+  @Get('tenants/:tenantId/cycles/:cycleId/evidence-candidates')
+  @ApiOperation({ summary: "Closed audits of the cycle's year (from the audit-scheduler's events) as evidence candidates for the framework's audit indicators" })
+  async evidenceCandidates(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string) {
+    const s = await this.store.get(cycleDecider, cycleStreamId(tenantId, cycleId), 'cycle', cycleId);
+    const audits = (await this.evaluation.closedAudits(tenantId)).filter((a) => a.closedOn.startsWith(String(s.year)));
+    return { items: audits.map(({ _id: _ignored, ...a }) => ({ ...a, indicators: auditIndicators(s.frameworkId!, a.auditType) })) };
   }
 
   @Get('tenants/:tenantId/cycles/:cycleId/result')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AggregateStore } from '@spbe/platform';
 import { EvaluationController } from './evaluation.controller';
+import { EvaluationService } from './evaluation.service';
 
 /**
  * evaluation-scoring: maturity evaluation cycles (stages mandiri → akhir), the Indeks SPBE (59/2020)
@@ -8,6 +9,6 @@ import { EvaluationController } from './evaluation.controller';
  */
 @Module({
   controllers: [EvaluationController],
-  providers: [AggregateStore],
+  providers: [AggregateStore, EvaluationService],
 })
 export class EvaluationModule {}
