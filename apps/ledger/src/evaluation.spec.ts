@@ -93,6 +93,24 @@ describe('evaluation-scoring over HTTP (all-in-one app)', () => {
     expect(items[0]).toMatchObject({ auditId: 'a-2026', auditType: 'keamanan', conclusion: 'memadai', closedOn: '2026-11-01', indicators: [9] });
   });
 
+  it('registers a corrected framework version by event; the national one is unchanged; a cycle keeps the version it opened on', async () => {
+    const k = await as('koordinator');
+    const body = { frameworkId: 'spbe-2020-koreksi-1', basedOn: 'spbe-2020', correction: { indicatorWeights: { '1': 140, '2': 120 } }, reason: 'Ralat Lampiran Tabel 7', legalBasis: { regulation: 'ralat-permenpanrb-59-2020', article: 'Tabel 7' } };
+    const bad = await http().post('/api/evaluation/tenants/kota-kupang/frameworks').set('authorization', k).send({ ...body, correction: { indicatorWeights: { '1': 140 } } }).expect(400);
+    expect(bad.body.message).toMatch(/^correction.indicatorWeights: indicators of aspect 1 must sum/);
+    await http().post('/api/evaluation/tenants/kota-kupang/frameworks').set('authorization', await as('asesor')).send(body).expect(403);
+    await http().post('/api/evaluation/tenants/kota-kupang/frameworks').set('authorization', k).send(body).expect(201);
+    await http().post('/api/evaluation/tenants/kota-kupang/frameworks').set('authorization', k).send(body).expect(409);
+    const corrected = await http().get('/api/evaluation/tenants/kota-kupang/frameworks/spbe-2020-koreksi-1').set('authorization', k).expect(200);
+    expect(corrected.body.indicators.slice(0, 3).map((i: { weight: number }) => i.weight)).toEqual([140, 120, 130]);
+    expect((await http().get('/api/evaluation/frameworks/spbe-2020').set('authorization', k)).body.indicators[0].weight).toBe(130);
+    const open = { year: 2025, frameworkId: 'spbe-2020-koreksi-1', asesorDecree: { number: '100/1/2025', date: '2025-02-01', signer: 'Wali Kota Kupang' }, members: ['Maria Asesor'] };
+    const opened = await http().post(base).set('authorization', k).send(open).expect(201);
+    const cycle = await http().get(`${base}/${opened.body.cycleId}`).set('authorization', k).expect(200);
+    expect(cycle.body.framework.id).toBe('spbe-2020-koreksi-1');
+    expect(cycle.body.framework.indicators.slice(0, 2)).toMatchObject([{ no: 1, weight: 140 }, { no: 2, weight: 120 }]);
+  });
+
   it('what-if and the planner', async () => {
     const t = await as('viewer');
     const levels = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), i + 1 >= 32 ? 3 : 2]));

@@ -3,7 +3,7 @@ import { refusal } from '@spbe/ledger-core/testing';
 import { CycleCommand, cycleDecider, cycleResult, CycleState } from './cycle';
 
 const ctx = { role: 'koordinator' as const, actorName: 'Koordinator', today: '2026-11-22' };
-const open: CycleCommand = { type: 'OpenCycle', cycleId: 'spbe-2020-2025', year: 2025, frameworkId: 'spbe-2020', asesorDecree: { number: '1/2025', date: '2025-02-01', signer: 'Bupati' }, members: ['Asesor Satu'], mayOpen: ['koordinator'], ...ctx };
+const open: CycleCommand = { type: 'OpenCycle', cycleId: 'spbe-2020-2025', year: 2025, frameworkId: 'spbe-2020', framework: undefined, asesorDecree: { number: '1/2025', date: '2025-02-01', signer: 'Bupati' }, members: ['Asesor Satu'], mayOpen: ['koordinator'], ...ctx };
 const assess = (indicatorNo: number, stage: 'mandiri' | 'dokumen' | 'interviu' | 'visitasi' | 'akhir', level: number, extra: Partial<CycleCommand> = {}): CycleCommand =>
   ({ type: 'Assess', indicatorNo, stage, level, explanation: 'Fakta dan analisis', role: stage === 'mandiri' ? 'asesor' : 'asesor-eksternal', actorName: 'A', today: '2026-11-22', ...extra }) as CycleCommand;
 function run(cs: CycleCommand[]): CycleState {

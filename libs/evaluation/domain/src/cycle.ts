@@ -36,6 +36,8 @@ export interface CycleState {
   cycleId?: string;
   year?: number;
   frameworkId?: string;
+  /** The framework version the cycle was opened on, as recorded in its opening event. */
+  framework?: Framework;
   finalized: boolean;
   /** Per indicator, per stage, the latest assessment. */
   assessments: Record<number, Partial<Record<Stage, Assessment>>>;
@@ -50,7 +52,17 @@ interface Ctx {
 }
 
 export type CycleCommand =
-  | (Ctx & { type: 'OpenCycle'; cycleId: string; year: number; frameworkId: string; asesorDecree: { number: string; date: string; signer: string }; members: string[]; mayOpen: readonly Role[] })
+  | (Ctx & {
+      type: 'OpenCycle';
+      cycleId: string;
+      year: number;
+      frameworkId: string;
+      /** Resolved by the caller: a national framework or a corrected version the Pemda registered. */
+      framework: Framework | undefined;
+      asesorDecree: { number: string; date: string; signer: string };
+      members: string[];
+      mayOpen: readonly Role[];
+    })
   | (Ctx & { type: 'Assess'; indicatorNo: number; stage: Stage; level: number; explanation: string; evidence?: DocumentRef[]; justification?: string; correctionReason?: string })
   | (Ctx & { type: 'FinalizeCycle'; mayFinalize: readonly Role[] })
   | (Ctx & { type: 'AssignIndicatorOwner'; indicatorNo: number; unitId: string; mayAssign: readonly Role[] });
@@ -83,18 +95,18 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
       case 'OpenCycle': {
         if (s.exists) throw new InvariantError('CYCLE_EXISTS', `cycle ${c.cycleId} is already open`);
         if (!c.mayOpen.includes(c.role)) throw new AuthError('forbidden', `a cycle is opened by ${c.mayOpen.join(' / ')}, not ${c.role}`);
-        const f = frameworkOf(c.frameworkId);
+        const f = c.framework ?? frameworkOf(c.frameworkId);
         if (!Number.isInteger(c.year) || c.year < 2018 || c.year > 2100) throw new ValidationError('year', 'must be a year, e.g. 2026');
         if (!c.asesorDecree || typeof c.asesorDecree !== 'object') throw new ValidationError('asesorDecree', "the Tim Asesor Internal's decree { number, date, signer } is required");
         const decree = { number: text(c.asesorDecree.number, 'asesorDecree.number', 1, 200), date: text(c.asesorDecree.date, 'asesorDecree.date', 10, 10), signer: text(c.asesorDecree.signer, 'asesorDecree.signer', 1, 200) };
         if (decree.date > c.today) throw new ValidationError('asesorDecree.date', `${decree.date} is in the future`);
         if (!Array.isArray(c.members) || c.members.length === 0) throw new ValidationError('members', 'the Tim Asesor Internal has at least one member');
         const members = c.members.map((m, i) => text(m, `members[${i}]`, 3, 200));
-        return [{ type: 'EvaluationCycleOpened', payload: { year: c.year, frameworkId: f.id, asesorDecree: decree, members } }];
+        return [{ type: 'EvaluationCycleOpened', payload: { year: c.year, frameworkId: f.id, asesorDecree: decree, members, framework: f } }];
       }
       case 'Assess': {
         if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
-        const f = frameworkOf(s.frameworkId);
+        const f = s.framework!;
         if (!f.indicators.some((i) => i.no === c.indicatorNo)) throw new ValidationError('indicatorNo', `unknown indicator for ${f.id} (1–${f.indicators.length})`);
         if (!(STAGES as readonly string[]).includes(c.stage)) throw new ValidationError('stage', `must be one of ${STAGES.join(', ')}`);
         if (!STAGE_ROLES[c.stage].includes(c.role)) throw new AuthError('forbidden', `tahap ${c.stage} dicatat oleh ${STAGE_ROLES[c.stage].join(' / ')}, bukan ${c.role} / stage ${c.stage} is recorded by ${STAGE_ROLES[c.stage].join(' / ')}`);
@@ -119,7 +131,7 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
       case 'AssignIndicatorOwner': {
         if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
         if (!c.mayAssign.includes(c.role)) throw new AuthError('forbidden', `indicator owners are assigned by ${c.mayAssign.join(' / ')}, not ${c.role}`);
-        const f = frameworkOf(s.frameworkId);
+        const f = s.framework!;
         if (!f.indicators.some((i) => i.no === c.indicatorNo)) throw new ValidationError('indicatorNo', `unknown indicator for ${f.id} (1–${f.indicators.length})`);
         assertEntityId(c.unitId, 'unitId');
         return [{ type: 'IndicatorOwnerAssigned', payload: { indicatorNo: c.indicatorNo, unitId: c.unitId } }];
@@ -128,7 +140,7 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
         if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
         if (s.finalized) throw new InvariantError('CYCLE_FINALIZED', 'the cycle is already final / siklus sudah final');
         if (!c.mayFinalize.includes(c.role)) throw new AuthError('forbidden', `a cycle is finalised by ${c.mayFinalize.join(' / ')}, not ${c.role}`);
-        const f = frameworkOf(s.frameworkId);
+        const f = s.framework!;
         const missing = f.indicators.filter((i) => !s.assessments[i.no]?.akhir).map((i) => i.no);
         if (missing.length) throw new ValidationError('indicators', `no final (akhir) level for indicators ${missing.join(', ')}`);
         const result = cycleResult(s);
@@ -141,7 +153,7 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'EvaluationCycleOpened':
-        return { exists: true, cycleId: e.streamId.split(':').pop(), year: p.year, frameworkId: p.frameworkId, finalized: false, assessments: {}, owners: {} };
+        return { exists: true, cycleId: e.streamId.split(':').pop(), year: p.year, frameworkId: p.frameworkId, framework: p.framework ?? frameworkOf(p.frameworkId), finalized: false, assessments: {}, owners: {} };
       case 'IndicatorOwnerAssigned':
         return { ...s, owners: { ...s.owners, [p.indicatorNo as number]: p.unitId } };
       case 'IndicatorAssessed':
@@ -160,7 +172,7 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
 
 /** The result from the latest stage of every indicator (the final levels once finalised). */
 export function cycleResult(s: CycleState): IndexResult & { stages: Record<number, Stage> } {
-  const f = frameworkOf(s.frameworkId);
+  const f = s.framework!;
   const levels: Levels = {};
   const stages: Record<number, Stage> = {};
   const missing: number[] = [];
@@ -179,6 +191,6 @@ export function cycleResult(s: CycleState): IndexResult & { stages: Record<numbe
 }
 
 /** The framework indicators a closed Audit TIK of this type is evidence for (data of the framework). */
-export function auditIndicators(frameworkId: string, auditType: string): number[] {
-  return FRAMEWORKS[frameworkId]?.auditEvidence[auditType] ?? [];
+export function auditIndicators(framework: Framework, auditType: string): number[] {
+  return framework.auditEvidence[auditType] ?? [];
 }

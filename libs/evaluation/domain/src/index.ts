@@ -1,3 +1,4 @@
 export * from './frameworks';
 export * from './index-computation';
 export * from './cycle';
+export * from './framework-version';

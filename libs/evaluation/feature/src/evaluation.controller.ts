@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers as Hdrs, HttpCode, Param, Post, Put } fr
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { auditIndicators, computeIndex, cycleDecider, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels } from '@spbe/evaluation-domain';
+import { auditIndicators, computeIndex, cycleDecider, Framework, frameworkVersionDecider, frameworkVersionStreamId, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels } from '@spbe/evaluation-domain';
 import { assertTenantAccess, Principal, Role, ValidationError } from '@spbe/ledger-core';
 import { actingRole, AggregateStore, CurrentPrincipal, Headers, today } from '@spbe/platform';
 import { EvaluationService } from './evaluation.service';
@@ -33,6 +33,14 @@ export class AssessmentDto {
   @ApiPropertyOptional({ description: 'Required after the cycle is final: the reason of the correction' }) @IsOptional() @IsString() correctionReason?: string;
 }
 
+export class FrameworkVersionDto {
+  @ApiProperty({ example: 'spbe-2020-koreksi-1' }) @IsString() frameworkId!: string;
+  @ApiProperty({ example: 'spbe-2020' }) @IsString() basedOn!: string;
+  @ApiProperty({ example: { indicatorWeights: { '1': 140, '2': 120 } }, description: 'Weights in hundredths of a percent; predicates [{ predicate, min }] from the highest' }) @IsObject() correction!: Record<string, unknown>;
+  @ApiProperty() @IsString() reason!: string;
+  @ApiProperty({ example: { regulation: 'lampiran-permenpanrb-59-2020-ralat', article: 'Tabel 7' } }) @IsObject() legalBasis!: { regulation: string; article: string };
+}
+
 export class OwnerDto {
   @ApiProperty({ example: 'dinas-kominfo' }) @IsString() unitId!: string;
 }
@@ -54,6 +62,10 @@ export class EvaluationController {
     private readonly store: AggregateStore,
     private readonly evaluation: EvaluationService,
   ) {}
+
+  private resolve(tenantId: string, id: string): Promise<Framework> {
+    return resolveFramework(this.store, tenantId, id);
+  }
 
   @Get('frameworks')
   frameworks() {
@@ -82,14 +94,29 @@ export class EvaluationController {
     return improvementPlan(f, withMinimum(f.indicators.map((i) => i.no), validateLevels(f, dto.levels, false)).levels);
   }
 
+  @Post('tenants/:tenantId/frameworks')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a corrected framework version by event (koordinator): a new id based on a national framework; the old one is never edited' })
+  async registerFramework(@Param('tenantId') tenantId: string, @Body() dto: FrameworkVersionDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
+    const role = actingRole(principal, tenantId, COORDINATOR);
+    const command = { type: 'RegisterFrameworkVersion' as const, frameworkId: dto.frameworkId, basedOn: dto.basedOn, correction: { ...dto.correction }, reason: dto.reason, legalBasis: { ...dto.legalBasis }, role };
+    return this.store.execute(frameworkVersionDecider, frameworkVersionStreamId(tenantId, dto.frameworkId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.frameworkId, what: 'framework' });
+  }
+
+  @Get('tenants/:tenantId/frameworks/:frameworkId')
+  @ApiOperation({ summary: "A framework as this Pemda may use it: a national one or a corrected version it registered" })
+  tenantFramework(@Param('tenantId') tenantId: string, @Param('frameworkId') id: string) {
+    return this.resolve(tenantId, id);
+  }
+
   @Post('tenants/:tenantId/cycles')
   @HttpCode(201)
   @ApiOperation({ summary: "Open a cycle (koordinator) with the Tim Asesor Internal's decree and members → { cycleId }" })
   async open(@Param('tenantId') tenantId: string, @Body() dto: OpenCycleDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = actingRole(principal, tenantId, [...COORDINATOR, ...ASSESSORS]);
-    const f = frameworkOf(dto.frameworkId);
+    const f = await this.resolve(tenantId, dto.frameworkId);
     const cycleId = `${f.id}-${dto.year}`;
-    const command = { type: 'OpenCycle' as const, cycleId, ...dto, asesorDecree: { ...dto.asesorDecree }, mayOpen: COORDINATOR, role, actorName: principal.name, today: today() };
+    const command = { type: 'OpenCycle' as const, cycleId, ...dto, framework: f, asesorDecree: { ...dto.asesorDecree }, mayOpen: COORDINATOR, role, actorName: principal.name, today: today() };
     const r = await this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { creates: true, id: cycleId, what: 'cycle' });
     return { cycleId, version: r.version, eventIds: r.eventIds, replayed: r.replayed };
   }
@@ -127,7 +154,7 @@ export class EvaluationController {
   async evidenceCandidates(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string) {
     const s = await this.store.get(cycleDecider, cycleStreamId(tenantId, cycleId), 'cycle', cycleId);
     const audits = (await this.evaluation.closedAudits(tenantId)).filter((a) => a.closedOn.startsWith(String(s.year)));
-    return { items: audits.map(({ _id: _ignored, ...a }) => ({ ...a, indicators: auditIndicators(s.frameworkId!, a.auditType) })) };
+    return { items: audits.map(({ _id: _ignored, ...a }) => ({ ...a, indicators: auditIndicators(s.framework!, a.auditType) })) };
   }
 
   @Get('tenants/:tenantId/cycles/:cycleId/result')
@@ -162,6 +189,13 @@ export class EvaluationController {
         .sort((a, b) => (a.year ?? 0) - (b.year ?? 0)),
     };
   }
+}
+
+/** Resolves a national framework or a corrected version registered by the tenant (400 naming the field). */
+async function resolveFramework(store: AggregateStore, tenantId: string, id: string): Promise<Framework> {
+  if (FRAMEWORKS[id]) return FRAMEWORKS[id];
+  const registered = /^[a-z0-9][a-z0-9._-]{0,62}$/.test(id) ? (await store.state(frameworkVersionDecider, frameworkVersionStreamId(tenantId, id))).framework : undefined;
+  return registered ?? frameworkOf(id);
 }
 
 function withMinimum(all: number[], given: Levels): { levels: Levels; assumed: number[] } {
