@@ -25,7 +25,7 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:platform', 'type:feature', 'type:adapter', 'type:domain'] },
             { sourceTag: 'scope:registry', onlyDependOnLibsWithTags: ['scope:registry', 'scope:shared'] },
             { sourceTag: 'scope:audit', onlyDependOnLibsWithTags: ['scope:audit', 'scope:shared', 'scope:registry'] },
-            { sourceTag: 'scope:evaluation', onlyDependOnLibsWithTags: ['scope:evaluation', 'scope:shared', 'scope:audit'] },
+            { sourceTag: 'scope:evaluation', onlyDependOnLibsWithTags: ['scope:evaluation', 'scope:shared', 'scope:registry', 'scope:audit'] },
             { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared', 'scope:registry', 'scope:audit', 'scope:evaluation'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],

@@ -9,3 +9,4 @@ export * from './bootstrap';
 export * from './command-context';
 export * from './signing-key';
 export * from './aggregate-store';
+export * from './tenant-doc.projection';

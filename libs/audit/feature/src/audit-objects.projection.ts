@@ -1,5 +1,6 @@
 import { EventEnvelope, parseStreamId } from '@spbe/ledger-core';
-import { applyOnce, AppliedMarker, Projection } from '@spbe/read-models';
+import { AppliedMarker, Projection } from '@spbe/read-models';
+import { tenantDocProjection } from '@spbe/platform';
 import { foldTenantProfileDoc, TENANT_PROFILE_EVENTS, TenantProfileDoc } from '@spbe/registry-domain';
 import type { AuditObject } from '@spbe/audit-domain';
 
@@ -49,18 +50,14 @@ export function auditObjectOf(e: EventEnvelope, current: AuditObjectDoc | null):
   }
 }
 
+/** Each tenant's regulation profile, from the registry's events. */
+export const auditTenantsProjection = tenantDocProjection<TenantProfileDoc>('audit-tenants', AUDIT_TENANTS, TENANT_PROFILE_EVENTS, foldTenantProfileDoc);
+
 export const auditObjectsProjection: Projection = {
   name: 'audit-objects',
-  collections: [AUDIT_TENANTS, AUDIT_OBJECTS, AUDIT_UNITS],
+  collections: [AUDIT_OBJECTS, AUDIT_UNITS],
   indexes: { [AUDIT_OBJECTS]: [{ tenantId: 1, kind: 1 }] },
   async apply(e, target) {
-    if (TENANT_PROFILE_EVENTS.has(e.type)) {
-      await applyOnce(target.collection<AuditTenantDoc>(AUDIT_TENANTS), e.tenantId, e, (current) => {
-        const next = foldTenantProfileDoc(current, e);
-        return next ? { ...next } : null;
-      });
-      return;
-    }
     if (parseStreamId(e.streamId).context !== 'registry') return;
     if (e.type === 'UnitRegistered') {
       const p = e.payload as P;

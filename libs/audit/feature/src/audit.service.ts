@@ -6,7 +6,7 @@ import { AggregateStore, BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARK
 import { Projector, ReadModelStore } from '@spbe/read-models';
 import { profileOfDoc } from '@spbe/registry-domain';
 import { EffectiveProfile } from '@spbe/regulations';
-import { AUDIT_OBJECTS, AUDIT_TENANTS, AUDIT_UNITS, AuditObjectDoc, auditObjectsProjection, AuditTenantDoc, AuditUnitDoc } from './audit-objects.projection';
+import { AUDIT_OBJECTS, AUDIT_TENANTS, AUDIT_UNITS, AuditObjectDoc, auditObjectsProjection, auditTenantsProjection, AuditTenantDoc, AuditUnitDoc } from './audit-objects.projection';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -38,7 +38,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
     readonly aggregates: AggregateStore,
     health: HealthRegistry,
   ) {
-    this.projector = new Projector(readModels, [auditObjectsProjection]);
+    this.projector = new Projector(readModels, [auditTenantsProjection, auditObjectsProjection]);
     health.register({ name: 'audit-objects', report: async () => ({ lag: await this.projector.lag(this.store) }) });
   }
 

@@ -50,7 +50,7 @@ export class LevelsDto {
 }
 
 const ASSESSORS: Role[] = ['asesor', 'asesor-eksternal'];
-/** Opening and finalising: the Koordinator SPBE's office. */
+/** The Koordinator SPBE's office (opening and finalising also by the profile's finaliser: EvaluationService.coordinatorRoles). */
 const COORDINATOR: Role[] = ['koordinator'];
 
 /** Maturity evaluation cycles, the Indeks SPBE / Indeks Pemdi, what-if and the improvement planner. */
@@ -113,10 +113,11 @@ export class EvaluationController {
   @HttpCode(201)
   @ApiOperation({ summary: "Open a cycle (koordinator) with the Tim Asesor Internal's decree and members → { cycleId }" })
   async open(@Param('tenantId') tenantId: string, @Body() dto: OpenCycleDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
-    const role = actingRole(principal, tenantId, [...COORDINATOR, ...ASSESSORS]);
+    const mayOpen = await this.evaluation.coordinatorRoles(tenantId);
+    const role = actingRole(principal, tenantId, [...mayOpen, ...ASSESSORS]);
     const f = await this.resolve(tenantId, dto.frameworkId);
     const cycleId = `${f.id}-${dto.year}`;
-    const command = { type: 'OpenCycle' as const, cycleId, ...dto, framework: f, asesorDecree: { ...dto.asesorDecree }, mayOpen: COORDINATOR, role, actorName: principal.name, today: today() };
+    const command = { type: 'OpenCycle' as const, cycleId, ...dto, framework: f, asesorDecree: { ...dto.asesorDecree }, mayOpen, role, actorName: principal.name, today: today() };
     const r = await this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { creates: true, id: cycleId, what: 'cycle' });
     return { cycleId, version: r.version, eventIds: r.eventIds, replayed: r.replayed };
   }
@@ -133,10 +134,11 @@ export class EvaluationController {
 
   @Post('tenants/:tenantId/cycles/:cycleId/finalize')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Finalise (koordinator) once every indicator has a final (akhir) level' })
-  finalize(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
-    const role = actingRole(principal, tenantId, [...COORDINATOR, ...ASSESSORS]);
-    const command = { type: 'FinalizeCycle' as const, mayFinalize: COORDINATOR, role, actorName: principal.name, today: today() };
+  @ApiOperation({ summary: "Finalise (koordinator, or the role of the finaliser the tenant's profile names) once every indicator has a final (akhir) level" })
+  async finalize(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
+    const mayFinalize = await this.evaluation.coordinatorRoles(tenantId);
+    const role = actingRole(principal, tenantId, [...mayFinalize, ...ASSESSORS]);
+    const command = { type: 'FinalizeCycle' as const, mayFinalize, role, actorName: principal.name, today: today() };
     return this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { id: cycleId, what: 'cycle' });
   }
 

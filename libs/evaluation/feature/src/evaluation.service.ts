@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventEnvelope, EventStore, LedgerConfig, parseStreamId, uuidv7 } from '@spbe/ledger-core';
+import { EventEnvelope, EventStore, LedgerConfig, parseStreamId, Role, uuidv7 } from '@spbe/ledger-core';
 import { Bus, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer, topicForContext } from '@spbe/messaging';
-import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS } from '@spbe/platform';
+import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, tenantDocProjection } from '@spbe/platform';
+import { foldTenantProfileDoc, profileOfDoc, TENANT_PROFILE_EVENTS, TenantProfileDoc } from '@spbe/registry-domain';
+import { HOLDER_ROLES, resolve } from '@spbe/regulations';
 import { Projection, Projector, ReadModelStore } from '@spbe/read-models';
 
 /** Closed audits from the audit-scheduler's topic, kept as evidence candidates for the audit indicators. */
@@ -41,6 +43,10 @@ export const auditEvidenceProjection: Projection = {
   },
 };
 
+export const EVALUATION_TENANTS = 'evaluation_tenants';
+/** Each tenant's regulation profile, from the registry's events (who finalises a cycle). */
+export const evaluationTenantsProjection = tenantDocProjection<TenantProfileDoc>('evaluation-tenants', EVALUATION_TENANTS, TENANT_PROFILE_EVENTS, foldTenantProfileDoc);
+
 /** Consumes the audit topic (Kafka, or in-process in the embedded mode) into the evidence read model. */
 @Injectable()
 export class EvaluationService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -57,7 +63,7 @@ export class EvaluationService implements OnApplicationBootstrap, OnApplicationS
     @Inject(CONFIG) private readonly config: LedgerConfig,
     health: HealthRegistry,
   ) {
-    this.projector = new Projector(readModels, [auditEvidenceProjection]);
+    this.projector = new Projector(readModels, [evaluationTenantsProjection, auditEvidenceProjection]);
     health.register({ name: 'audit-evidence', report: async () => ({ lag: await this.projector.lag(this.store) }) });
   }
 
@@ -67,7 +73,7 @@ export class EvaluationService implements OnApplicationBootstrap, OnApplicationS
     this.consumer = await runConsumer({
       bus: this.bus,
       groupId: this.readModels.kind === 'memory' ? `${group}-${uuidv7()}` : group,
-      topics: [topicForContext('audit', this.config.kafkaTopicPrefix)],
+      topics: [topicForContext('registry', this.config.kafkaTopicPrefix), topicForContext('audit', this.config.kafkaTopicPrefix)],
       parked: this.parked,
       metrics: this.metrics,
       maxAttempts: this.config.consumerMaxAttempts,
@@ -79,6 +85,16 @@ export class EvaluationService implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.projector.flushCheckpoints().catch(() => undefined);
+  }
+
+  /**
+   * Who opens and finalises a cycle: the Koordinator SPBE's office, and the role that records the
+   * decisions of the body the tenant's profile names as finaliser (e.g. the Dinas in Pasuruan Pasal 24(1)).
+   */
+  async coordinatorRoles(tenantId: string): Promise<Role[]> {
+    const doc = await (await this.projector.read<TenantProfileDoc & { _id: string } & Record<string, unknown>>(EVALUATION_TENANTS)).get(tenantId);
+    const holder = doc ? resolve(profileOfDoc(doc).roles.evaluationFinalizer)?.value : undefined;
+    return [...new Set<Role>(['koordinator', ...(holder ? HOLDER_ROLES[holder] : [])])];
   }
 
   async closedAudits(tenantId: string): Promise<AuditEvidenceDoc[]> {
