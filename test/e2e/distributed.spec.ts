@@ -127,5 +127,20 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
     const compliance = await fetch(`${url('reporting')}/api/reporting/tenants/${tenant}/compliance`, { headers: { authorization: `Bearer ${insp}` } });
     const report = (await compliance.json()) as { obligations: Array<{ ruleId: string; subject: { id: string } }> };
     expect(report.obligations.some((o) => o.ruleId === 'R-AUD-09' && o.subject.id === 'pusat-data')).toBe(true);
+
+    // The closed audit reaches evaluation-scoring over Kafka as evidence for the audit indicator.
+    await post('audit-scheduler', `/api/audit/tenants/${tenant}/audits/audit-1/schedule`, 'inspektorat', { startDate: '2026-10-01', endDate: '2026-10-05' });
+    await post('audit-scheduler', `/api/audit/tenants/${tenant}/audits/audit-1/start`, 'inspektorat', { startedOn: '2026-10-01' });
+    await post('audit-scheduler', `/api/audit/tenants/${tenant}/audits/audit-1/report`, 'inspektorat', { reportedOn: '2026-10-10', conclusion: 'memadai', summary: 'Infrastruktur memadai' });
+    await post('audit-scheduler', `/api/audit/tenants/${tenant}/audits/audit-1/close`, 'inspektorat', { closedOn: '2026-10-15' });
+    await post('evaluation-scoring', `/api/evaluation/tenants/${tenant}/cycles`, 'koordinator', { year: 2026, frameworkId: 'spbe-2020', asesorDecree: { number: '1/2026', date: '2026-02-01', signer: 'Wali Kota' }, members: ['Asesor Uji'] });
+    const koord = await as('koordinator');
+    await waitFor(async () => {
+      const r = await fetch(`${url('evaluation-scoring')}/api/evaluation/tenants/${tenant}/cycles/spbe-2020-2026/evidence-candidates`, { headers: { authorization: `Bearer ${koord}` } });
+      const items = (((await r.json()) as { items?: Array<{ auditId: string; indicators: number[] }> }).items ?? []);
+      return items.some((i) => i.auditId === 'audit-1' && i.indicators.includes(29));
+    }, 60_000).catch((err) => {
+      throw new Error(`${err.message}\nevaluation-scoring:\n${logs['evaluation-scoring']}`);
+    });
   }, 150_000);
 });
