@@ -114,7 +114,7 @@ describe('evaluation-scoring over HTTP (all-in-one app)', () => {
   it("opens and finalises with the role of the finaliser the tenant's profile names (Pasuruan: the Dinas, Pasal 24(1))", async () => {
     const tok = async (role: Role) => `Bearer ${await issueToken({ sub: `p-${role}`, name: `Pejabat ${role}`, tenant: 'kota-pasuruan', roles: [role] }, config.auth)}`;
     await http().post('/api/registry/tenants').set('authorization', await tok('koordinator')).send({ tenantId: 'kota-pasuruan', name: 'Pemerintah Kota Pasuruan', kind: 'kota', profileId: 'pasuruan-perwali-24-2021' }).expect(201);
-    const open = { year: 2026, frameworkId: 'pemdi-2026', asesorDecree: { number: '1/2026', date: '2026-02-01', signer: 'Walikota Pasuruan' }, members: ['Asesor Pasuruan'] };
+    const open = { year: 2026, frameworkId: 'pemdi-2026', asesorDecree: '188.45/1/2026', members: [{ name: 'Asesor Pasuruan', role: 'ketua' }] };
     const url = '/api/evaluation/tenants/kota-pasuruan/cycles';
     await http().post(url).set('authorization', await tok('inspektorat')).send(open).expect(403);
     await waitFor(async () => (await http().post(url).set('authorization', await tok('dinas')).send(open)).status === 201);

@@ -59,8 +59,8 @@ export type CycleCommand =
       frameworkId: string;
       /** Resolved by the caller: a national framework or a corrected version the Pemda registered. */
       framework: Framework | undefined;
-      asesorDecree: { number: string; date: string; signer: string };
-      members: string[];
+      asesorDecree: { number: string; date: string; signer: string } | string;
+      members: Array<string | { name: string; nip?: string; role?: string }>;
       mayOpen: readonly Role[];
     })
   | (Ctx & { type: 'Assess'; indicatorNo: number; stage: Stage; level: number; explanation: string; evidence?: DocumentRef[]; justification?: string; correctionReason?: string })
@@ -97,11 +97,11 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
         if (!c.mayOpen.includes(c.role)) throw new AuthError('forbidden', `a cycle is opened by ${c.mayOpen.join(' / ')}, not ${c.role}`);
         const f = c.framework ?? frameworkOf(c.frameworkId);
         if (!Number.isInteger(c.year) || c.year < 2018 || c.year > 2100) throw new ValidationError('year', 'must be a year, e.g. 2026');
-        if (!c.asesorDecree || typeof c.asesorDecree !== 'object') throw new ValidationError('asesorDecree', "the Tim Asesor Internal's decree { number, date, signer } is required");
-        const decree = { number: text(c.asesorDecree.number, 'asesorDecree.number', 1, 200), date: text(c.asesorDecree.date, 'asesorDecree.date', 10, 10), signer: text(c.asesorDecree.signer, 'asesorDecree.signer', 1, 200) };
-        if (decree.date > c.today) throw new ValidationError('asesorDecree.date', `${decree.date} is in the future`);
+        const decree = asesorDecree(c.asesorDecree, c.today);
         if (!Array.isArray(c.members) || c.members.length === 0) throw new ValidationError('members', 'the Tim Asesor Internal has at least one member');
-        const members = c.members.map((m, i) => text(m, `members[${i}]`, 3, 200));
+        const members = c.members.map((m, i) =>
+          typeof m === 'string' ? text(m, `members[${i}]`, 3, 200) : { name: text(m?.name, `members[${i}].name`, 3, 200), ...(m.nip ? { nip: text(m.nip, `members[${i}].nip`, 1, 30) } : {}), ...(m.role ? { role: text(m.role, `members[${i}].role`, 1, 100) } : {}) },
+        );
         return [{ type: 'EvaluationCycleOpened', payload: { year: c.year, frameworkId: f.id, asesorDecree: decree, members, framework: f } }];
       }
       case 'Assess': {
@@ -193,4 +193,15 @@ export function cycleResult(s: CycleState): IndexResult & { stages: Record<numbe
 /** The framework indicators a closed Audit TIK of this type is evidence for (data of the framework). */
 export function auditIndicators(framework: Framework, auditType: string): number[] {
   return framework.auditEvidence[auditType] ?? [];
+}
+
+/** The Tim Asesor Internal's decree: its number alone, or { number, date (not in the future), signer }. */
+function asesorDecree(d: unknown, today: string): { number: string; date?: string; signer?: string } {
+  if (typeof d === 'string') return { number: text(d, 'asesorDecree', 1, 200) };
+  if (!d || typeof d !== 'object') throw new ValidationError('asesorDecree', "the Tim Asesor Internal's decree (its number, or { number, date, signer }) is required");
+  const x = d as Record<string, unknown>;
+  const out = { number: text(x['number'], 'asesorDecree.number', 1, 200), date: text(x['date'], 'asesorDecree.date', 10, 10), signer: text(x['signer'], 'asesorDecree.signer', 1, 200) };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(out.date)) throw new ValidationError('asesorDecree.date', 'must be YYYY-MM-DD');
+  if (out.date > today) throw new ValidationError('asesorDecree.date', `${out.date} is in the future`);
+  return out;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers as Hdrs, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsInt, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { auditIndicators, computeIndex, cycleDecider, Framework, frameworkVersionDecider, frameworkVersionStreamId, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels } from '@spbe/evaluation-domain';
 import { assertTenantAccess, Principal, Role, ValidationError } from '@spbe/ledger-core';
 import { actingRole, AggregateStore, CurrentPrincipal, Headers, today } from '@spbe/platform';
@@ -16,8 +16,8 @@ class DecreeDto {
 export class OpenCycleDto {
   @ApiProperty({ example: 2026 }) @IsInt() year!: number;
   @ApiProperty({ enum: Object.keys(FRAMEWORKS) }) @IsString() frameworkId!: string;
-  @ApiProperty({ type: DecreeDto, description: "The Tim Asesor Internal's decree" }) @ValidateNested() @Type(() => DecreeDto) asesorDecree!: DecreeDto;
-  @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) members!: string[];
+  @ApiProperty({ type: DecreeDto, description: "The Tim Asesor Internal's decree: { number, date, signer }, or its number alone" }) @IsDefined() asesorDecree!: DecreeDto | string;
+  @ApiProperty({ type: [String], description: 'Member names, or { name, nip?, role? }' }) @IsArray() members!: Array<string | { name: string; nip?: string; role?: string }>;
 }
 
 class EvidenceDto {
@@ -117,7 +117,7 @@ export class EvaluationController {
     const role = actingRole(principal, tenantId, [...mayOpen, ...ASSESSORS]);
     const f = await this.resolve(tenantId, dto.frameworkId);
     const cycleId = `${f.id}-${dto.year}`;
-    const command = { type: 'OpenCycle' as const, cycleId, ...dto, framework: f, asesorDecree: { ...dto.asesorDecree }, mayOpen, role, actorName: principal.name, today: today() };
+    const command = { type: 'OpenCycle' as const, cycleId, ...dto, framework: f, mayOpen, role, actorName: principal.name, today: today() };
     const r = await this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { creates: true, id: cycleId, what: 'cycle' });
     return { cycleId, version: r.version, eventIds: r.eventIds, replayed: r.replayed };
   }
