@@ -10,3 +10,4 @@ export * from './command-context';
 export * from './signing-key';
 export * from './aggregate-store';
 export * from './tenant-doc.projection';
+export * from './projection-consumer';

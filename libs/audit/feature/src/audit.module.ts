@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AggregateStore } from '@spbe/platform';
+import { AggregateStore, ProjectionConsumers } from '@spbe/platform';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
@@ -9,7 +9,7 @@ import { AuditService } from './audit.service';
  */
 @Module({
   controllers: [AuditController],
-  providers: [AggregateStore, AuditService],
+  providers: [AggregateStore, ProjectionConsumers, AuditService],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { auditDecider, AuditState, dueAudits, findingDecider, followUpOverdue, obligationMarkDecider, obligationStreamId, findingStreamId, DueEntry } from '@spbe/audit-domain';
-import { ConcurrencyError, Decider, EventEnvelope, EventStore, fold, LedgerConfig, NotFoundError, SYSTEM_ACTOR, uuidv7 } from '@spbe/ledger-core';
-import { Bus, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer, topicForContext } from '@spbe/messaging';
-import { AggregateStore, BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS } from '@spbe/platform';
-import { Projector, ReadModelStore } from '@spbe/read-models';
+import { ConcurrencyError, Decider, EventStore, fold, NotFoundError, SYSTEM_ACTOR } from '@spbe/ledger-core';
+import { Metrics } from '@spbe/messaging';
+import { AggregateStore, EVENT_STORE, METRICS, ProjectionConsumer, ProjectionConsumers } from '@spbe/platform';
+import { Projector } from '@spbe/read-models';
 import { profileOfDoc } from '@spbe/registry-domain';
 import { EffectiveProfile } from '@spbe/regulations';
 import { AUDIT_OBJECTS, AUDIT_TENANTS, AUDIT_UNITS, AuditObjectDoc, auditObjectsProjection, auditTenantsProjection, AuditTenantDoc, AuditUnitDoc } from './audit-objects.projection';
@@ -24,37 +24,21 @@ export interface OverdueRun {
 @Injectable()
 export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly projector: Projector;
-  private consumer?: ConsumerHandle;
+  private consumer?: ProjectionConsumer;
   private timer?: NodeJS.Timeout;
   private readonly logger = new Logger('AuditScheduler');
 
   constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
-    @Inject(BUS) private readonly bus: Bus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(METRICS) private readonly metrics: Metrics,
-    @Inject(PARKED_MESSAGES) private readonly parked: ParkedMessageSink,
-    @Inject(CONFIG) private readonly config: LedgerConfig,
     readonly aggregates: AggregateStore,
-    health: HealthRegistry,
+    private readonly consumers: ProjectionConsumers,
   ) {
-    this.projector = new Projector(readModels, [auditTenantsProjection, auditObjectsProjection]);
-    health.register({ name: 'audit-objects', report: async () => ({ lag: await this.projector.lag(this.store) }) });
+    this.projector = consumers.projector('audit-scheduler', [auditTenantsProjection, auditObjectsProjection]);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.projector.init();
-    const group = `${this.config.kafkaTopicPrefix}spbe-audit-scheduler`;
-    this.consumer = await runConsumer({
-      bus: this.bus,
-      groupId: this.readModels.kind === 'memory' ? `${group}-${uuidv7()}` : group,
-      topics: [topicForContext('registry', this.config.kafkaTopicPrefix)],
-      parked: this.parked,
-      metrics: this.metrics,
-      maxAttempts: this.config.consumerMaxAttempts,
-      handler: async (m) => this.projector.handle(m.value as EventEnvelope),
-      onError: (err, m, attempt) => this.logger.warn(`audit objects from ${m.topic}@${m.offset} failed (attempt ${attempt}): ${err instanceof Error ? err.message : String(err)}`),
-    });
+    this.consumer = await this.consumers.start('audit-scheduler', this.projector, ['registry']);
     this.timer = setInterval(() => void this.runOverdueForAll().catch((err) => this.logger.error(`overdue run: ${String(err)}`)), DAY_MS);
     this.timer.unref();
   }
@@ -62,7 +46,6 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.consumer?.stop();
-    await this.projector.flushCheckpoints().catch(() => undefined);
   }
 
   /** The tenant's profile as the audit programme knows it from the registry's events (404 before). */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AggregateStore } from '@spbe/platform';
+import { AggregateStore, ProjectionConsumers } from '@spbe/platform';
 import { EvaluationController } from './evaluation.controller';
 import { EvaluationService } from './evaluation.service';
 
@@ -9,6 +9,6 @@ import { EvaluationService } from './evaluation.service';
  */
 @Module({
   controllers: [EvaluationController],
-  providers: [AggregateStore, EvaluationService],
+  providers: [AggregateStore, ProjectionConsumers, EvaluationService],
 })
 export class EvaluationModule {}

@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventEnvelope, EventStore, LedgerConfig, parseStreamId, Role, uuidv7 } from '@spbe/ledger-core';
-import { Bus, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer, topicForContext } from '@spbe/messaging';
-import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, tenantDocProjection } from '@spbe/platform';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventEnvelope, parseStreamId, Role } from '@spbe/ledger-core';
+import { ProjectionConsumer, ProjectionConsumers, tenantDocProjection } from '@spbe/platform';
 import { foldTenantProfileDoc, profileOfDoc, TENANT_PROFILE_EVENTS, TenantProfileDoc } from '@spbe/registry-domain';
 import { HOLDER_ROLES, resolve } from '@spbe/regulations';
-import { Projection, Projector, ReadModelStore } from '@spbe/read-models';
+import { Projection, Projector } from '@spbe/read-models';
 
 /** Closed audits from the audit-scheduler's topic, kept as evidence candidates for the audit indicators. */
 export const AUDIT_EVIDENCE = 'evaluation_audit_evidence';
@@ -51,40 +50,18 @@ export const evaluationTenantsProjection = tenantDocProjection<TenantProfileDoc>
 @Injectable()
 export class EvaluationService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly projector: Projector;
-  private consumer?: ConsumerHandle;
-  private readonly logger = new Logger('Evaluation');
+  private consumer?: ProjectionConsumer;
 
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
-    @Inject(BUS) private readonly bus: Bus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(METRICS) private readonly metrics: Metrics,
-    @Inject(PARKED_MESSAGES) private readonly parked: ParkedMessageSink,
-    @Inject(CONFIG) private readonly config: LedgerConfig,
-    health: HealthRegistry,
-  ) {
-    this.projector = new Projector(readModels, [evaluationTenantsProjection, auditEvidenceProjection]);
-    health.register({ name: 'audit-evidence', report: async () => ({ lag: await this.projector.lag(this.store) }) });
+  constructor(private readonly consumers: ProjectionConsumers) {
+    this.projector = consumers.projector('evaluation-scoring', [evaluationTenantsProjection, auditEvidenceProjection]);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.projector.init();
-    const group = `${this.config.kafkaTopicPrefix}spbe-evaluation-scoring`;
-    this.consumer = await runConsumer({
-      bus: this.bus,
-      groupId: this.readModels.kind === 'memory' ? `${group}-${uuidv7()}` : group,
-      topics: [topicForContext('registry', this.config.kafkaTopicPrefix), topicForContext('audit', this.config.kafkaTopicPrefix)],
-      parked: this.parked,
-      metrics: this.metrics,
-      maxAttempts: this.config.consumerMaxAttempts,
-      handler: async (m) => this.projector.handle(m.value as EventEnvelope),
-      onError: (err, m, attempt) => this.logger.warn(`audit evidence from ${m.topic}@${m.offset} failed (attempt ${attempt}): ${err instanceof Error ? err.message : String(err)}`),
-    });
+    this.consumer = await this.consumers.start('evaluation-scoring', this.projector, ['registry', 'audit']);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
-    await this.projector.flushCheckpoints().catch(() => undefined);
   }
 
   /**
