@@ -5,6 +5,7 @@ import { ChainBreak, verifyChain } from '../integrity';
 import { EventStore } from '../event-store/port';
 import { buildCheckpoint, CheckpointProblem, SealedCheckpoint, signCheckpoint, SigningKey, verifyCheckpointChain, verifyCheckpointEvents } from './checkpoint';
 import { inclusionProof } from './merkle';
+import { EXPORT_FORMAT, ExportBundle, ExportProof } from './export-bundle';
 
 /** The ledger's checkpoints: one global stream, one `LedgerCheckpointSealed` event per block. */
 export const CHECKPOINT_STREAM = 'system:ledger.checkpoint:global';
@@ -160,4 +161,25 @@ export async function proveInclusion(store: EventStore, event: EventEnvelope): P
   const index = block.findIndex((e) => e.eventId === event.eventId);
   if (index < 0) return null;
   return { eventId: event.eventId, eventHash: event.hash, globalPosition: event.globalPosition, index, treeSize: block.length, proof: inclusionProof(block.map((e) => e.hash), index), checkpoint: c };
+}
+
+/** Everything of a tenant as an offline-verifiable bundle: streams, checkpoints, an inclusion proof per sealed event. */
+export async function exportBundle(store: EventStore, tenantId: string, key: { publicKey: KeyObject; keyId: string }): Promise<ExportBundle> {
+  const checkpoints = await readCheckpoints(store);
+  const streams: Record<string, EventEnvelope[]> = {};
+  const proofs: Record<string, ExportProof> = {};
+  const blocks = new Map<number, EventEnvelope[]>();
+  for (const streamId of (await store.listStreams(tenantId)).sort()) {
+    const events = await store.readStream(streamId);
+    streams[streamId] = events;
+    for (const e of events) {
+      const c = checkpoints.find((x) => x.fromPosition <= e.globalPosition && e.globalPosition <= x.toPosition);
+      if (!c) continue;
+      if (!blocks.has(c.sequence)) blocks.set(c.sequence, await checkpointEvents(store, c));
+      const block = blocks.get(c.sequence)!;
+      const index = block.findIndex((x) => x.eventId === e.eventId);
+      if (index >= 0) proofs[e.eventId] = { checkpointSequence: c.sequence, index, treeSize: block.length, proof: inclusionProof(block.map((x) => x.hash), index) };
+    }
+  }
+  return { format: EXPORT_FORMAT, tenantId, exportedAt: new Date().toISOString(), publicKeyPem: key.publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: key.keyId, checkpoints, streams, proofs };
 }

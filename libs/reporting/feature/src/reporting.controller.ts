@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { assertRole, EventStore, InvariantError, NotFoundError, Principal, proveInclusion, ValidationError, verifyLedger } from '@spbe/ledger-core';
+import { assertRole, EventStore, exportBundle, InvariantError, NotFoundError, Principal, proveInclusion, ValidationError, verifyLedger } from '@spbe/ledger-core';
 import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
 import { AUDIT_TRAIL, AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
@@ -62,6 +62,15 @@ export class ReportingController {
     const audits = await (await this.reporting.projector.read<AuditViewDoc>(AUDIT_VIEW)).find({ tenantId });
     const findings = await (await this.reporting.projector.read<FindingViewDoc>(FINDING_VIEW)).find({ tenantId });
     return auditSummary(audits, findings, on);
+  }
+
+  @Get('api/reporting/tenants/:tenantId/integrity/export')
+  @ApiOperation({ summary: 'The audit trail as an offline-verifiable bundle (streams, signed checkpoints, an inclusion proof per event, public key); check it with `npm run verify -- --export <file>` (inspektorat, koordinator, admin)' })
+  async exportBundle(@Param('tenantId') tenantId: string, @CurrentPrincipal() principal: Principal) {
+    assertRole(principal, ['inspektorat', 'koordinator', 'admin']);
+    if (!this.reporting.sealer || !this.reporting.signingKey) throw new InvariantError('SEALER_DISABLED', 'no LEDGER_SIGNING_KEY is configured; the ledger is not sealed by this service');
+    await this.reporting.sealer.sealPending();
+    return exportBundle(this.store, tenantId, this.reporting.signingKey);
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/verify')
