@@ -67,9 +67,12 @@ export class AggregateStore {
     auth: { principal: Principal; headers: Headers; tenantId: string; role: Role },
     options: { creates?: boolean; id: string; what: string },
   ): Promise<CommandResult> {
-    if (!options.creates && !(await this.read(streamId))?.length) throw new NotFoundError(options.what, options.id);
     const context = commandContext(auth.principal, auth.headers, auth.role);
-    const result = await handleCommand(this.store, decider, streamId, command, context, { creates: options.creates });
+    const result = await handleCommand(this.store, decider, streamId, command, context, { creates: options.creates }).catch((err) => {
+      // A command on an entity that does not exist: 404 naming it (handleCommand reads the stream once).
+      if (!options.creates && err instanceof StreamNotFoundError) throw new NotFoundError(options.what, options.id);
+      throw err;
+    });
     return { id: options.id, version: result.nextExpectedVersion, eventIds: result.events.map((e) => e.eventId), replayed: result.idempotentReplay };
   }
 }

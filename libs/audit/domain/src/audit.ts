@@ -1,4 +1,4 @@
-import { Decider, EventEnvelope, InvariantError, NewEvent, Role, RuleViolationError, streamIdOf, ValidationError } from '@spbe/ledger-core';
+import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, RuleViolationError, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, text } from '@spbe/registry-domain';
 import { assertDate, assertDutyRole, assertOrder, cite, EffectiveProfile, Fact } from '@spbe/regulations';
 
@@ -126,7 +126,7 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'AuditPlanned':
-        return { exists: true, auditId: e.streamId.split(':').pop(), status: 'planned', auditType: p.auditType, mode: p.mode, objectKind: p.objectKind, objectId: p.objectId, year: p.year };
+        return { exists: true, auditId: parseStreamId(e.streamId).id, status: 'planned', auditType: p.auditType, mode: p.mode, objectKind: p.objectKind, objectId: p.objectId, year: p.year };
       case 'AuditScheduled':
         return { ...s, status: 'scheduled', startDate: p.startDate, endDate: p.endDate, latikId: p.latikId };
       case 'AuditStarted':

@@ -1,4 +1,4 @@
-import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, Role, streamIdOf, ValidationError } from '@spbe/ledger-core';
+import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, text } from '@spbe/registry-domain';
 import { assertDate, assertDutyRole, EffectiveProfile } from '@spbe/regulations';
 
@@ -125,7 +125,7 @@ export const findingDecider: Decider<FindingState, FindingCommand> = {
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'FindingRecorded':
-        return { exists: true, findingId: e.streamId.split(':').pop(), auditId: p.auditId, status: 'open', severity: p.severity, responsibleUnitId: p.responsibleUnitId, dueDate: p.dueDate, followUps: [], overdueMarkedFor: [] };
+        return { exists: true, findingId: parseStreamId(e.streamId).id, auditId: p.auditId, status: 'open', severity: p.severity, responsibleUnitId: p.responsibleUnitId, dueDate: p.dueDate, followUps: [], overdueMarkedFor: [] };
       case 'FollowUpSubmitted':
         return { ...s, status: 'follow-up-submitted', followUps: [...s.followUps, { followUpId: p.followUpId, submittedOn: p.submittedOn }] };
       case 'FollowUpAccepted':

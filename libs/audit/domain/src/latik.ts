@@ -1,4 +1,4 @@
-import { Decider, EventEnvelope, NewEvent, streamIdOf, ValidationError } from '@spbe/ledger-core';
+import { Decider, EventEnvelope, NewEvent, parseStreamId, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, mustBeNew, text } from '@spbe/registry-domain';
 import { assertDate } from '@spbe/regulations';
 
@@ -46,7 +46,7 @@ export const latikDecider: Decider<LatikState, LatikCommand> = {
   },
   evolve(s, e: EventEnvelope): LatikState {
     const p = e.payload as Record<string, never>;
-    if (e.type === 'LatikRegistered') return { exists: true, latikId: e.streamId.split(':').pop(), name: p.name, registrationNo: p.registrationNo, registeredUntil: p.registeredUntil, accreditationNo: p.accreditationNo, accreditedUntil: p.accreditedUntil, auditors: p.auditors };
+    if (e.type === 'LatikRegistered') return { exists: true, latikId: parseStreamId(e.streamId).id, name: p.name, registrationNo: p.registrationNo, registeredUntil: p.registeredUntil, accreditationNo: p.accreditationNo, accreditedUntil: p.accreditedUntil, auditors: p.auditors };
     if (e.type === 'LatikRenewed') return { ...s, registrationNo: p.registrationNo, registeredUntil: p.registeredUntil, accreditationNo: p.accreditationNo, accreditedUntil: p.accreditedUntil };
     return s;
   },

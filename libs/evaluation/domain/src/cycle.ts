@@ -1,4 +1,4 @@
-import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, Role, streamIdOf, ValidationError } from '@spbe/ledger-core';
+import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, DocumentRef, documents, text } from '@spbe/registry-domain';
 import { FRAMEWORKS, Framework } from './frameworks';
 import { computeIndex, IndexResult, Levels } from './index-computation';
@@ -153,7 +153,7 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'EvaluationCycleOpened':
-        return { exists: true, cycleId: e.streamId.split(':').pop(), year: p.year, frameworkId: p.frameworkId, framework: p.framework ?? frameworkOf(p.frameworkId), finalized: false, assessments: {}, owners: {} };
+        return { exists: true, cycleId: parseStreamId(e.streamId).id, year: p.year, frameworkId: p.frameworkId, framework: p.framework ?? frameworkOf(p.frameworkId), finalized: false, assessments: {}, owners: {} };
       case 'IndicatorOwnerAssigned':
         return { ...s, owners: { ...s.owners, [p.indicatorNo as number]: p.unitId } };
       case 'IndicatorAssessed':

@@ -5,6 +5,7 @@ import { IsArray, IsDefined, IsInt, IsObject, IsOptional, IsString, Length, Matc
 import { auditIndicators, computeIndex, cycleDecider, Framework, frameworkVersionDecider, frameworkVersionStreamId, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels } from '@spbe/evaluation-domain';
 import { assertTenantAccess, Principal, Role, ValidationError } from '@spbe/ledger-core';
 import { actingRole, AggregateStore, CurrentPrincipal, Headers, today } from '@spbe/platform';
+import { isEntityId } from '@spbe/registry-domain';
 import { EvaluationService } from './evaluation.service';
 
 class DecreeDto {
@@ -196,7 +197,7 @@ export class EvaluationController {
 /** Resolves a national framework or a corrected version registered by the tenant (400 naming the field). */
 async function resolveFramework(store: AggregateStore, tenantId: string, id: string): Promise<Framework> {
   if (FRAMEWORKS[id]) return FRAMEWORKS[id];
-  const registered = /^[a-z0-9][a-z0-9._-]{0,62}$/.test(id) ? (await store.state(frameworkVersionDecider, frameworkVersionStreamId(tenantId, id))).framework : undefined;
+  const registered = isEntityId(id) ? (await store.state(frameworkVersionDecider, frameworkVersionStreamId(tenantId, id))).framework : undefined;
   return registered ?? frameworkOf(id);
 }
 

@@ -1,4 +1,4 @@
-import { Decider, EventEnvelope, InvariantError, NewEvent, Role, ValidationError } from '@spbe/ledger-core';
+import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
 import { assertGates, assertOrder, EffectiveProfile, Fact, GateContext } from '@spbe/regulations';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, registryStreamId, text } from './common';
 
@@ -107,10 +107,10 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
 
   evolve(s, e: EventEnvelope): ApplicationState {
     const p = e.payload as Record<string, never>;
-    const fact = (date: string): Fact => ({ eventId: e.eventId, type: e.type, date, subject: { kind: 'application', id: s.applicationId ?? e.streamId.split(':').pop()! }, data: p });
+    const fact = (date: string): Fact => ({ eventId: e.eventId, type: e.type, date, subject: { kind: 'application', id: s.applicationId ?? parseStreamId(e.streamId).id }, data: p });
     switch (e.type) {
       case 'ApplicationRegistered':
-        return { exists: true, applicationId: e.streamId.split(':').pop(), name: p.name, category: p.category, ownerUnitId: p.ownerUnitId, builderUnitId: p.builderUnitId, live: false, retiredOn: null, facts: [] };
+        return { exists: true, applicationId: parseStreamId(e.streamId).id, name: p.name, category: p.category, ownerUnitId: p.ownerUnitId, builderUnitId: p.builderUnitId, live: false, retiredOn: null, facts: [] };
       case 'ApplicationTested':
         return { ...s, facts: [...s.facts, fact(p.testedOn)] };
       case 'ApplicationDeployedToProduction':

@@ -1,4 +1,4 @@
-import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, Role, ValidationError } from '@spbe/ledger-core';
+import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
 import { ACTIONS, Action, assertGates, EffectiveProfile, formatCitation, Gate, GATE_KINDS, GateKind, HOLDER_ROLES } from '@spbe/regulations';
 import { assertEntityId, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, registryStreamId, text } from './common';
 
@@ -75,7 +75,7 @@ export const approvalDecider: Decider<ApprovalState, ApprovalCommand> = {
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'ApprovalRequested':
-        return { exists: true, approvalId: e.streamId.split(':').pop(), action: p.action, gate: p.gate, unitId: p.unitId, subjectId: p.subjectId, requestedOn: p.requestedOn, status: 'requested' };
+        return { exists: true, approvalId: parseStreamId(e.streamId).id, action: p.action, gate: p.gate, unitId: p.unitId, subjectId: p.subjectId, requestedOn: p.requestedOn, status: 'requested' };
       case 'ApprovalGiven':
       case 'ApprovalRefused':
         return { ...s, status: e.type === 'ApprovalGiven' ? 'given' : 'refused', decidedOn: p.decidedOn, reference: p.reference, reasons: p.reasons };

@@ -1,4 +1,4 @@
-import { Decider, EventEnvelope, InvariantError, NewEvent, Role, RuleViolationError, ValidationError } from '@spbe/ledger-core';
+import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, RuleViolationError, ValidationError } from '@spbe/ledger-core';
 import { addDays, addPeriod, architectureTerm, assertDate, assertDutyRole, Citation, Decree, Duty, EffectiveProfile, formatCitation, resolve } from '@spbe/regulations';
 import { assertEntityId, decree, documents, DocumentRef, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, registryStreamId, text } from './common';
 
@@ -153,7 +153,7 @@ export const architectureDecider: Decider<ArchitectureState, ArchitectureCommand
     switch (e.type) {
       case 'ArchitectureEnacted':
       case 'RoadmapEnacted':
-        return { ...s, exists: true, architectureId: e.streamId.split(':').pop(), artefact: p.artefact, title: p.title, validFrom: p.validFrom, validTo: p.validTo, domains: p.domains, decree: p.decree, supersedes: p.supersedes };
+        return { ...s, exists: true, architectureId: parseStreamId(e.streamId).id, artefact: p.artefact, title: p.title, validFrom: p.validFrom, validTo: p.validTo, domains: p.domains, decree: p.decree, supersedes: p.supersedes };
       case 'ArchitectureReviewed':
       case 'ArchitectureMonitoringEvaluated':
       case 'RoadmapReviewed':

@@ -11,8 +11,10 @@ export function registryStreamId(tenantId: string, aggregate: string, id: string
   return streamIdOf({ tenantId, context: 'registry', aggregate, id });
 }
 
+export const isEntityId = (value: unknown): value is string => typeof value === 'string' && ENTITY_ID.test(value);
+
 export function assertEntityId(value: unknown, field: string): asserts value is string {
-  if (typeof value !== 'string' || !ENTITY_ID.test(value)) {
+  if (!isEntityId(value)) {
     throw new ValidationError(field, 'must be lower-case letters, digits, dots, dashes or underscores (1–63 characters), e.g. dinas-kominfo');
   }
 }

@@ -1,4 +1,4 @@
-import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, Role, ValidationError } from '@spbe/ledger-core';
+import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
 import { assertOrder, EffectiveProfile, Fact, resolve } from '@spbe/regulations';
 import { assertEntityId, legalBasisOf, mustBeNew, oneOf, pastDate, registryStreamId, text } from './common';
 
@@ -61,7 +61,7 @@ export const datasetDecider: Decider<DatasetState, DatasetCommand> = {
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'DatasetRegistered':
-        return { exists: true, datasetId: e.streamId.split(':').pop(), name: p.name, ownerUnitId: p.ownerUnitId, classification: p.classification, approvals: [], managedByDinasFrom: null };
+        return { exists: true, datasetId: parseStreamId(e.streamId).id, name: p.name, ownerUnitId: p.ownerUnitId, classification: p.classification, approvals: [], managedByDinasFrom: null };
       case 'DataOwnerApprovalGranted':
         return { ...s, approvals: [...s.approvals, { eventId: e.eventId, type: e.type, date: p.approvedOn, subject: { kind: 'unit', id: s.ownerUnitId! }, data: p }] };
       case 'DataManagedByDinas':

@@ -1,4 +1,4 @@
-import { Decider, EventEnvelope, InvariantError, LegalBasis, NewEvent, Role, RuleViolationError, ValidationError } from '@spbe/ledger-core';
+import { Decider, EventEnvelope, InvariantError, LegalBasis, NewEvent, parseStreamId, Role, RuleViolationError, ValidationError } from '@spbe/ledger-core';
 import { assertCitation, assertDutyRole, Citation, Criterion, Decree, EffectiveProfile, resolve } from '@spbe/regulations';
 import { assertEntityId, decree, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, registryStreamId, text } from './common';
 
@@ -135,7 +135,7 @@ export const designationDecider: Decider<DesignationState, DesignationCommand> =
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'MandiriTikApplicationSubmitted':
-        return { exists: true, designationId: e.streamId.split(':').pop(), unitId: p.unitId, origin: p.origin, submittedOn: p.submittedOn, status: 'submitted' };
+        return { exists: true, designationId: parseStreamId(e.streamId).id, unitId: p.unitId, origin: p.origin, submittedOn: p.submittedOn, status: 'submitted' };
       case 'MandiriTikAssessed':
         return { ...s, status: p.eligible ? 'assessed-eligible' : 'assessed-ineligible', assessment: { assessedOn: p.assessedOn, results: p.results, eligible: p.eligible } };
       case 'MandiriTikProposed':

@@ -1,4 +1,4 @@
-import { Decider, EventEnvelope, InvariantError, NewEvent, Role, ValidationError } from '@spbe/ledger-core';
+import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
 import { assertGates, EffectiveProfile, GateContext } from '@spbe/regulations';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, pastDate, registryStreamId, text } from './common';
 
@@ -66,7 +66,7 @@ export const infrastructureDecider: Decider<InfrastructureState, InfrastructureC
     const p = e.payload as Record<string, never>;
     switch (e.type) {
       case 'InfrastructureRegistered':
-        return { exists: true, infrastructureId: e.streamId.split(':').pop(), name: p.name, kind: p.kind, unitId: p.unitId, retiredOn: null, diagrams: [] };
+        return { exists: true, infrastructureId: parseStreamId(e.streamId).id, name: p.name, kind: p.kind, unitId: p.unitId, retiredOn: null, diagrams: [] };
       case 'LanDiagramSubmitted':
         return { ...s, diagrams: [...s.diagrams, { submittedOn: p.submittedOn, document: p.document }] };
       case 'InfrastructureRetired':

@@ -8,8 +8,6 @@ import {
   approvalStreamId,
   gatedDecisionDecider,
   gatedDecisionStreamId,
-  unitDecider,
-  unitStreamId,
 } from '@spbe/registry-domain';
 import { Action, ACTIONS, GATE_KINDS, GateKind } from '@spbe/regulations';
 import { actingRole, Headers, RegistryStore, today } from './registry.store';
@@ -115,7 +113,7 @@ export class ApprovalsController {
   async request(@Param('tenantId') tenantId: string, @Body() dto: RequestApprovalDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = actingRole(principal, tenantId, ['opd', 'dinas', 'koordinator']);
     const { profile } = await this.registry.tenant(tenantId);
-    const unitExists = (await this.registry.state(unitDecider, unitStreamId(tenantId, dto.unitId))).exists;
+    const unitExists = (await this.registry.unit(tenantId, dto.unitId)).exists;
     const command = { type: 'RequestApproval' as const, ...dto, profile, role, today: today(), unitExists };
     return this.registry.execute(approvalDecider, approvalStreamId(tenantId, dto.approvalId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.approvalId, what: 'approval' });
   }

@@ -13,8 +13,6 @@ import {
   ARTEFACTS,
   POSITIONS,
   REVIEW_KINDS,
-  unitDecider,
-  unitStreamId,
 } from '@spbe/registry-domain';
 import type { ArchitectureCommand, ArchitectureDomain, Artefact, Position, ReviewKind } from '@spbe/registry-domain';
 import { actingRole, dutyRole, Headers, RegistryStore, today } from './registry.store';
@@ -283,7 +281,7 @@ export class ArchitecturesController {
   async appoint(@Param('tenantId') tenantId: string, @Body() dto: AppointDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = actingRole(principal, tenantId, ['koordinator']);
     const { profile } = await this.registry.tenant(tenantId);
-    const unitExists = dto.unitId ? (await this.registry.state(unitDecider, unitStreamId(tenantId, dto.unitId))).exists : false;
+    const unitExists = dto.unitId ? (await this.registry.unit(tenantId, dto.unitId)).exists : false;
     const command = { type: 'Appoint' as const, ...dto, person: { ...dto.person }, decree: { ...dto.decree }, unitExists, profile, today: today() };
     return this.registry.execute(appointmentDecider, appointmentStreamId(tenantId, dto.appointmentId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.appointmentId, what: 'appointment' });
   }

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { AuthError, Principal } from '@spbe/ledger-core';
 import { CurrentPrincipal } from '@spbe/platform';
-import { DesignationCommand, designationDecider, designationIsOpen, designationStreamId, unitDecider, unitStreamId } from '@spbe/registry-domain';
+import { DesignationCommand, designationDecider, designationIsOpen, designationStreamId } from '@spbe/registry-domain';
 import { Duty } from '@spbe/regulations';
 import { DecreeDto, LegalBasisDto } from './tenants.dto';
 import { actingRole, dutyRole, Headers, RegistryStore, today } from './registry.store';
@@ -132,7 +132,7 @@ export class DesignationsController {
     if (role === 'opd' && principal.unitId !== dto.unitId) throw new AuthError('forbidden', `a PD applies for itself: token unit ${principal.unitId ?? '(none)'}, not ${dto.unitId} / PD hanya mengajukan untuk dirinya`);
     const { profile } = await this.registry.tenant(tenantId);
     const streamId = designationStreamId(tenantId, dto.designationId);
-    const unitExists = (await this.registry.state(unitDecider, unitStreamId(tenantId, dto.unitId))).exists;
+    const unitExists = (await this.registry.unit(tenantId, dto.unitId)).exists;
     const open = (await this.registry.registryAll(designationDecider, tenantId, 'designation')).find((d) => d.unitId === dto.unitId && designationIsOpen(d) && d.id !== dto.designationId);
     const command: DesignationCommand = { type: 'SubmitDesignation', ...dto, profile, role, today: today(), unitExists, unitHasOpenDesignation: open?.id ?? null };
     return this.registry.execute(designationDecider, streamId, command, { principal, headers, tenantId, role }, { creates: true, id: dto.designationId, what: 'designation' });

@@ -45,7 +45,7 @@ export class UnitsController {
   async register(@Param('tenantId') tenantId: string, @Body() dto: RegisterUnitDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = actingRole(principal, tenantId, ['koordinator', 'admin']);
     await this.registry.tenant(tenantId);
-    const parentExists = dto.parentUnitId ? (await this.registry.state(unitDecider, unitStreamId(tenantId, dto.parentUnitId))).exists : false;
+    const parentExists = dto.parentUnitId ? (await this.registry.unit(tenantId, dto.parentUnitId)).exists : false;
     return this.registry.execute(unitDecider, unitStreamId(tenantId, dto.unitId), { type: 'RegisterUnit', ...dto, parentExists }, { principal, headers, tenantId, role }, { creates: true, id: dto.unitId, what: 'unit' });
   }
 

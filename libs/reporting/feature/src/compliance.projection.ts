@@ -1,5 +1,6 @@
 import { EventEnvelope, parseStreamId } from '@spbe/ledger-core';
-import { applyOnce, AppliedMarker, Projection } from '@spbe/read-models';
+import { AppliedMarker, Projection } from '@spbe/read-models';
+import { tenantDocProjection } from '@spbe/platform';
 import type { Fact, Scope, Subject } from '@spbe/regulations';
 import { foldTenantProfileDoc, TENANT_PROFILE_EVENTS, TenantProfileDoc } from '@spbe/registry-domain';
 
@@ -134,19 +135,18 @@ export function complianceOf(e: EventEnvelope): ComplianceChange {
   return out;
 }
 
+/** The profile each tenant applies, from its registration and its decrees. */
+export const complianceTenantsProjection = tenantDocProjection<TenantProfileDoc>('compliance-tenants', COMPLIANCE_TENANTS, TENANT_PROFILE_EVENTS, foldTenantProfileDoc);
+
 export const complianceProjection: Projection = {
   name: 'compliance',
-  collections: [COMPLIANCE_TENANTS, COMPLIANCE_SUBJECTS, COMPLIANCE_FACTS],
+  collections: [COMPLIANCE_SUBJECTS, COMPLIANCE_FACTS],
   indexes: {
     [COMPLIANCE_SUBJECTS]: [{ tenantId: 1, kind: 1 }],
     [COMPLIANCE_FACTS]: [{ tenantId: 1, seq: 1 }],
   },
   async apply(e, target) {
-    if (TENANT_PROFILE_EVENTS.has(e.type)) {
-      const tenants = target.collection<ComplianceTenantDoc>(COMPLIANCE_TENANTS);
-      await applyOnce(tenants, e.tenantId, e, (current) => tenantUpdate(current, e));
-      return;
-    }
+    if (TENANT_PROFILE_EVENTS.has(e.type)) return;
     const change = complianceOf(e);
     const subjects = target.collection<SubjectDoc>(COMPLIANCE_SUBJECTS);
     if (change.subject) await subjects.put(change.subject);
@@ -157,9 +157,3 @@ export const complianceProjection: Projection = {
     if (change.fact) await target.collection<FactDoc>(COMPLIANCE_FACTS).put(change.fact);
   },
 };
-
-function tenantUpdate(current: ComplianceTenantDoc | null, e: EventEnvelope): Omit<ComplianceTenantDoc, '_id' | '_applied'> | null {
-  const base: TenantProfileDoc | null = current ? { tenantId: current.tenantId, name: current.name, profileId: current.profileId, inForceFrom: current.inForceFrom, registeredOn: current.registeredOn, overrides: current.overrides } : null;
-  const next = foldTenantProfileDoc(base, e);
-  return next ? { ...next } : null;
-}

@@ -4,7 +4,7 @@ import { Bus, eventTopics, ConsumerHandle, Metrics, ParkedMessageSink, runConsum
 import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, resolveSigningKey } from '@spbe/platform';
 import { Projector, ReadModelStore } from '@spbe/read-models';
 import { auditTrailProjection } from './audit-trail.projection';
-import { complianceProjection } from './compliance.projection';
+import { complianceProjection, complianceTenantsProjection } from './compliance.projection';
 import { auditViewsProjection } from './audit-views.projection';
 
 /** Consumes every context's topic into the read models (idempotent, bounded retries, dead letters). */
@@ -26,7 +26,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(CONFIG) private readonly config: LedgerConfig,
     health: HealthRegistry,
   ) {
-    this.projector = new Projector(readModels, [auditTrailProjection, complianceProjection, auditViewsProjection]);
+    this.projector = new Projector(readModels, [auditTrailProjection, complianceTenantsProjection, complianceProjection, auditViewsProjection]);
     health.register({ name: 'projections', report: async () => ({ lag: await this.projector.lag(this.store) }) });
     this.signingKey = resolveSigningKey(config);
     this.sealer = this.signingKey
