@@ -27,7 +27,3 @@ export const everyYears = (years: number, window?: Window): Cadence => ({ every:
 export function defaultWindow(every: Period): Window {
   return (every.years ?? 0) === 1 && !every.months ? 'calendar' : 'rolling';
 }
-
-export const SILENT = {
-  notStated: t('Tidak diatur dalam peraturan ini.', 'The regulation does not say.'),
-} as const;

@@ -53,7 +53,6 @@ export function daysBetween(a: string, b: string): number {
 }
 
 export const maxDate = (a: string, b: string) => (a >= b ? a : b);
-export const minDate = (a: string, b: string) => (a <= b ? a : b);
 export const yearOf = (s: string) => parts(s)[0];
 
 /** Months in a period (a period is years and/or months). */

@@ -51,10 +51,6 @@ export function decree(value: unknown, today: string, field = 'decree'): Decree 
 
 export const legalBasisOf = (c: Citation): LegalBasis => ({ regulation: c.regulation, article: c.article });
 
-export function mustExist(exists: boolean, what: string, id: string): void {
-  if (!exists) throw new InvariantError(`${what.toUpperCase().replace(/ /g, '_')}_NOT_FOUND`, `${what} ${id} does not exist / tidak ditemukan`, { id });
-}
-
 export function mustBeNew(exists: boolean, what: string, id: string): void {
   if (exists) throw new InvariantError(`${what.toUpperCase().replace(/ /g, '_')}_EXISTS`, `${what} ${id} is already recorded / sudah tercatat`, { id });
 }
