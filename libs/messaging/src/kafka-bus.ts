@@ -40,11 +40,34 @@ export class KafkaBus implements Bus {
     const admin = this.requireAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
-    });
+    if (missing.length > 0) {
+      // Another service may be creating the same topics at this moment: createTopics then answers
+      // "already exists" without waiting for leaders, so every caller waits below.
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
+      });
+    }
+    await this.waitForLeaders(topics);
+  }
+
+  /** Until every partition of every topic has a leader (a consumer subscribing earlier is refused with UNKNOWN_TOPIC_OR_PARTITION). */
+  private async waitForLeaders(topics: string[], timeoutMs = 30_000): Promise<void> {
+    const admin = this.requireAdmin();
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    for (;;) {
+      try {
+        const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+        const ready = meta.length === topics.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        if (ready) return;
+        last = new Error(`topics without leaders: ${meta.filter((t) => t.partitions.some((p) => p.leader < 0)).map((t) => t.name).join(', ') || 'metadata incomplete'}`);
+      } catch (err) {
+        last = err;
+      }
+      if (Date.now() > deadline) throw new Error(`Kafka topics not ready after ${timeoutMs} ms: ${last instanceof Error ? last.message : String(last)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
@@ -58,7 +81,7 @@ export class KafkaBus implements Bus {
   async consume(options: ConsumeOptions): Promise<ConsumerHandle> {
     const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    await retryRetriable(() => consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true }));
     const toMessage = (topic: string, partition: number, message: KafkaMessage): BusMessage => {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
@@ -111,5 +134,18 @@ export class KafkaBus implements Bus {
   private requireAdmin(): Admin {
     if (!this.admin) throw new Error('KafkaBus used before connect()');
     return this.admin;
+  }
+}
+
+/** Retries an operation kafkajs marks retriable (e.g. metadata not yet propagated to the broker). */
+async function retryRetriable<T>(op: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await op();
+    } catch (err) {
+      const retriable = (err as { retriable?: boolean }).retriable === true;
+      if (!retriable || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(2000, 100 * i)));
+    }
   }
 }
