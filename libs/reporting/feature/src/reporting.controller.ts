@@ -1,14 +1,13 @@
 import { Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { assertRole, EventStore, exportBundle, InvariantError, NotFoundError, Principal, proveInclusion, ValidationError, verifyLedger } from '@spbe/ledger-core';
+import { assertRole, EventStore, exportBundle, InvariantError, NotFoundError, Principal, proveInclusion, streamIdOf, verifyLedger } from '@spbe/ledger-core';
 import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
 import { AUDIT_TRAIL, AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
-import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTenantDoc, FactDoc, SubjectDoc } from './compliance.projection';
-import { complianceReport } from './compliance.report';
-import { AUDIT_VIEW, AuditViewDoc, auditSummary, FINDING_VIEW, FindingViewDoc } from './audit-views.projection';
-import { isDate } from '@spbe/regulations';
+import { auditSummary } from './audit-views.projection';
 import { ReportingService } from './reporting.service';
+import { cycleView, evaluationOverview } from './evaluation-views.projection';
+import { evolverOf, historyWithDiffs, parseAsOf, stateAsOf } from './history';
 
 @ApiTags('reporting')
 @ApiBearerAuth()
@@ -41,27 +40,58 @@ export class ReportingController {
     return { items: page, nextCursor };
   }
 
+  @Get('api/reporting/tenants/:tenantId/entities/:entityType/:entityId/history')
+  @ApiOperation({ summary: "An entity's events (e.g. registry.unit / dinas-kominfo), each with who, when, the article and what it changed in the state (folded with the write side's evolve)" })
+  async history(@Param('tenantId') tenantId: string, @Param('entityType') entityType: string, @Param('entityId') entityId: string) {
+    const { streamId, events } = await this.entityEvents(tenantId, entityType, entityId);
+    return { tenantId, entityType, entityId, streamId, items: historyWithDiffs(entityType, events) };
+  }
+
+  @Get('api/reporting/tenants/:tenantId/entities/:entityType/:entityId/state')
+  @ApiOperation({ summary: "An entity's state as of a date (end of day, UTC), a timestamp, or right after one of its events; default now" })
+  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD or ISO timestamp' })
+  @ApiQuery({ name: 'eventId', required: false })
+  async stateAsOf(@Param('tenantId') tenantId: string, @Param('entityType') entityType: string, @Param('entityId') entityId: string, @Query('asOf') asOf?: string, @Query('eventId') eventId?: string) {
+    const at = parseAsOf(asOf, eventId, new Date().toISOString());
+    const { streamId, events } = await this.entityEvents(tenantId, entityType, entityId);
+    return { tenantId, entityId, streamId, ...stateAsOf(entityType, events, at) };
+  }
+
+  private async entityEvents(tenantId: string, entityType: string, entityId: string) {
+    evolverOf(entityType);
+    const [context, aggregate] = entityType.split('.');
+    const streamId = streamIdOf({ tenantId, context, aggregate, id: entityId });
+    const events = await this.store.readStream(streamId);
+    if (events.length === 0) throw new NotFoundError(entityType, entityId);
+    return { streamId, events };
+  }
+
   @Get('api/reporting/tenants/:tenantId/compliance')
   @ApiOperation({ summary: "Every obligation of the Pemda's regulation profile on a date (default today): status, due date, evidence events, citation; and the order-of-events checks. unitId narrows it to one OPD" })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD' })
   @ApiQuery({ name: 'unitId', required: false })
   async compliance(@Param('tenantId') tenantId: string, @Query('asOf') asOf?: string, @Query('unitId') unitId?: string) {
-    const tenant = await (await this.reporting.projector.read<ComplianceTenantDoc>(COMPLIANCE_TENANTS)).get(tenantId);
-    if (!tenant) throw new NotFoundError('tenant', tenantId);
-    const subjects = await (await this.reporting.projector.read<SubjectDoc>(COMPLIANCE_SUBJECTS)).find({ tenantId });
-    const facts = await (await this.reporting.projector.read<FactDoc>(COMPLIANCE_FACTS)).find({ tenantId });
-    return complianceReport(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
+    return this.reporting.compliance(tenantId, asOf, unitId);
   }
 
   @Get('api/reporting/tenants/:tenantId/audits/summary')
   @ApiOperation({ summary: 'Audit views: programme status per year, conclusions, open findings by severity and age, overdue follow-ups per OPD' })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD, default today' })
   async auditsSummary(@Param('tenantId') tenantId: string, @Query('asOf') asOf?: string) {
-    const on = asOf ?? new Date().toISOString().slice(0, 10);
-    if (!isDate(on)) throw new ValidationError('asOf', 'must be a calendar date YYYY-MM-DD');
-    const audits = await (await this.reporting.projector.read<AuditViewDoc>(AUDIT_VIEW)).find({ tenantId });
-    const findings = await (await this.reporting.projector.read<FindingViewDoc>(FINDING_VIEW)).find({ tenantId });
+    const { on, audits, findings } = await this.reporting.audits(tenantId, asOf);
     return auditSummary(audits, findings, on);
+  }
+
+  @Get('api/reporting/tenants/:tenantId/evaluation')
+  @ApiOperation({ summary: 'Evaluation views: every cycle with its index, predicate, domain and aspect indices; the year-over-year trend of finalised cycles' })
+  async evaluation(@Param('tenantId') tenantId: string) {
+    return evaluationOverview(await this.reporting.cycles(tenantId));
+  }
+
+  @Get('api/reporting/tenants/:tenantId/evaluation/cycles/:cycleId')
+  @ApiOperation({ summary: "One cycle's index and every indicator's level at each stage (mandiri, dokumen, interviu, visitasi, akhir)" })
+  async evaluationCycle(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string) {
+    return cycleView(await this.reporting.cycle(tenantId, cycleId));
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/export')

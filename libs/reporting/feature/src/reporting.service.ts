@@ -1,11 +1,19 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventEnvelope, EventStore, LedgerConfig, LedgerSealer, SigningKey, uuidv7 } from '@spbe/ledger-core';
+import { EventEnvelope, EventStore, InvariantError, LedgerConfig, LedgerSealer, NotFoundError, SigningKey, uuidv7, ValidationError, verifyLedger } from '@spbe/ledger-core';
+import { isDate } from '@spbe/regulations';
 import { Bus, eventTopics, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer } from '@spbe/messaging';
 import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, resolveSigningKey } from '@spbe/platform';
 import { Projector, ReadModelStore } from '@spbe/read-models';
-import { auditTrailProjection } from './audit-trail.projection';
+import { AUDIT_TRAIL, auditTrailProjection, AuditTrailRow } from './audit-trail.projection';
+import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTenantDoc, FactDoc, SubjectDoc } from './compliance.projection';
+import { complianceReport } from './compliance.report';
+import { AUDIT_VIEW, AuditViewDoc, FINDING_VIEW, FindingViewDoc } from './audit-views.projection';
+import { CycleViewDoc, EVALUATION_VIEW } from './evaluation-views.projection';
+import { Attestation } from './exports';
+import { Filter } from '@spbe/read-models';
 import { complianceProjection, complianceTenantsProjection } from './compliance.projection';
 import { auditViewsProjection } from './audit-views.projection';
+import { evaluationViewsProjection } from './evaluation-views.projection';
 
 /** Consumes every context's topic into the read models (idempotent, bounded retries, dead letters). */
 @Injectable()
@@ -26,7 +34,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(CONFIG) private readonly config: LedgerConfig,
     health: HealthRegistry,
   ) {
-    this.projector = new Projector(readModels, [auditTrailProjection, complianceTenantsProjection, complianceProjection, auditViewsProjection]);
+    this.projector = new Projector(readModels, [auditTrailProjection, complianceTenantsProjection, complianceProjection, auditViewsProjection, evaluationViewsProjection]);
     health.register({ name: 'projections', report: async () => ({ lag: await this.projector.lag(this.store) }) });
     this.signingKey = resolveSigningKey(config);
     this.sealer = this.signingKey
@@ -62,6 +70,65 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     this.sealer?.start();
     this.lagTimer = setInterval(() => void this.publishLag().catch(() => undefined), 5000);
     this.lagTimer.unref();
+  }
+
+  /** The compliance report of a tenant (or one OPD) on a date, from the read models. */
+  async compliance(tenantId: string, asOf: string | undefined, unitId: string | undefined) {
+    const tenant = await (await this.projector.read<ComplianceTenantDoc>(COMPLIANCE_TENANTS)).get(tenantId);
+    if (!tenant) throw new NotFoundError('tenant', tenantId);
+    const subjects = await (await this.projector.read<SubjectDoc>(COMPLIANCE_SUBJECTS)).find({ tenantId });
+    const facts = await (await this.projector.read<FactDoc>(COMPLIANCE_FACTS)).find({ tenantId });
+    return complianceReport(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
+  }
+
+  /** The audit and finding view documents of a tenant. */
+  async audits(tenantId: string, asOf: string | undefined) {
+    const on = asOf ?? new Date().toISOString().slice(0, 10);
+    if (!isDate(on)) throw new ValidationError('asOf', 'must be a calendar date YYYY-MM-DD');
+    const audits = await (await this.projector.read<AuditViewDoc>(AUDIT_VIEW)).find({ tenantId }, { sort: { year: 1, auditId: 1 } });
+    const findings = await (await this.projector.read<FindingViewDoc>(FINDING_VIEW)).find({ tenantId }, { sort: { dueDate: 1, findingId: 1 } });
+    return { on, audits, findings };
+  }
+
+  async cycles(tenantId: string): Promise<CycleViewDoc[]> {
+    return (await this.projector.read<CycleViewDoc>(EVALUATION_VIEW)).find({ tenantId });
+  }
+
+  async cycle(tenantId: string, cycleId: string): Promise<CycleViewDoc> {
+    const doc = await (await this.projector.read<CycleViewDoc>(EVALUATION_VIEW)).get(`${tenantId}|${cycleId}`);
+    if (!doc || !doc.state.exists) throw new NotFoundError('cycle', cycleId);
+    return doc;
+  }
+
+  /** Audit-trail rows matching a filter, in time order, read a page at a time (exports stream them). */
+  async *auditTrailRows(filter: Filter, pageSize = 1000): AsyncGenerator<AuditTrailRow> {
+    const collection = await this.projector.read<AuditTrailRow>(AUDIT_TRAIL);
+    let after: string | null = null;
+    for (;;) {
+      const page: AuditTrailRow[] = await collection.find(after ? { $and: [filter, { sortKey: { $gt: after } }] } : filter, { sort: { sortKey: 1 }, limit: pageSize });
+      yield* page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1].sortKey;
+    }
+  }
+
+  async countAuditTrail(filter: Filter): Promise<number> {
+    return (await this.projector.read<AuditTrailRow>(AUDIT_TRAIL)).count(filter);
+  }
+
+  /**
+   * Seals what is pending, re-checks every stream chain of the tenant and every checkpoint, and
+   * names the checkpoint an export is verified against. Fails closed: a broken ledger or a service
+   * without a signing key exports nothing (409 naming the reason).
+   */
+  async attest(tenantId: string): Promise<Attestation> {
+    if (!this.sealer || !this.signingKey) throw new InvariantError('SEALER_DISABLED', 'no LEDGER_SIGNING_KEY is configured; exports need a sealed ledger to be verified against');
+    await this.sealer.sealPending();
+    const result = await verifyLedger(this.store, tenantId, new Map([[this.signingKey.keyId, this.signingKey.publicKey]]));
+    if (!result.ok) throw new InvariantError('INTEGRITY_BROKEN', `the ledger failed verification (${result.kind}); see GET …/integrity/verify — nothing exported / tidak diekspor`, { verification: result });
+    if (!result.latestCheckpoint) throw new InvariantError('NOT_YET_SEALED', 'no checkpoint yet; nothing to verify an export against');
+    const { sequence, root, toPosition, count, sealedAt, keyId, signature } = result.latestCheckpoint;
+    return { tenantId, verifiedAt: new Date().toISOString(), streams: result.streams, events: result.events, checkpoint: { sequence, root, toPosition, count, sealedAt, keyId, signature } };
   }
 
   async publishLag(): Promise<Record<string, number>> {
