@@ -5,7 +5,6 @@ import { AuditModule } from '@spbe/audit-feature';
 import { EvaluationModule } from '@spbe/evaluation-feature';
 import { RegistryModule } from '@spbe/registry-feature';
 import { ReportingModule } from '@spbe/reporting-feature';
-import { DashboardController } from './dashboard.controller';
 
 /**
  * The all-in-one app: the four services' modules in one process. With the embedded adapters the
@@ -22,7 +21,6 @@ export function ledgerAppModule(config: LedgerConfig): Type<unknown> {
       EvaluationModule,
       ReportingModule,
     ],
-    controllers: [DashboardController],
   })
   class LedgerAppModule {}
   return LedgerAppModule;

@@ -82,6 +82,18 @@ const SUMMARIES: Record<string, (p: Record<string, unknown>) => { id: string; en
   FindingFollowUpOverdue: (p) => ({ id: `Tindak lanjut temuan melewati tenggat ${p.dueDate}`, en: `Finding follow-up overdue since ${p.dueDate}` }),
   AuditProgrammeApproved: (p) => ({ id: `Program Audit TIK ${p.year} disetujui`, en: `Audit TIK programme ${p.year} approved` }),
   AuditProgrammeAdjusted: (p) => ({ id: `Program Audit TIK ${p.year} disesuaikan (versi ${p.version})`, en: `Audit TIK programme ${p.year} adjusted (version ${p.version})` }),
+  LatikRenewed: (p) => ({ id: `Registrasi LATIK diperpanjang s.d. ${p.registeredUntil}`, en: `LATIK registration renewed until ${p.registeredUntil}` }),
+  AuditStarted: (p) => ({ id: `Audit dimulai ${p.startedOn}`, en: `Audit started ${p.startedOn}` }),
+  PreHandoverTestReported: (p) => ({ id: `Uji sebelum serah terima (${p.test}) dilaporkan`, en: `Pre-handover test (${p.test}) reported` }),
+  ApplicationServiceEvaluated: (p) => ({ id: `Evaluasi layanan aplikasi: ${p.summary}`, en: `Application service evaluated: ${p.summary}` }),
+  LanChangeReported: (p) => ({ id: `Perubahan LAN ${p.unitId} dilaporkan: ${p.summary}`, en: `LAN change of ${p.unitId} reported: ${p.summary}` }),
+  InfrastructureRetired: (p) => ({ id: `Infrastruktur dihentikan: ${p.reasons}`, en: `Infrastructure retired: ${p.reasons}` }),
+  EvaluationCycleOpened: (p) => ({ id: `Siklus evaluasi ${p.frameworkId} ${p.year} dibuka`, en: `Evaluation cycle ${p.frameworkId} ${p.year} opened` }),
+  IndicatorAssessed: (p) => ({ id: `Indikator ${p.indicatorNo}, tahap ${p.stage}: tingkat ${p.level} (${p.assessor})`, en: `Indicator ${p.indicatorNo}, stage ${p.stage}: level ${p.level} (${p.assessor})` }),
+  AssessmentCorrected: (p) => ({ id: `Koreksi indikator ${p.indicatorNo}, tahap ${p.stage}: tingkat ${p.level} — ${p.correctionReason}`, en: `Correction of indicator ${p.indicatorNo}, stage ${p.stage}: level ${p.level} — ${p.correctionReason}` }),
+  IndicatorOwnerAssigned: (p) => ({ id: `Indikator ${p.indicatorNo} ditugaskan kepada ${p.unitId}`, en: `Indicator ${p.indicatorNo} assigned to ${p.unitId}` }),
+  EvaluationCycleFinalized: (p) => ({ id: `Siklus evaluasi ${p.frameworkId} ${p.year} difinalkan: indeks ${p.index} (${p.predicate})`, en: `Evaluation cycle ${p.frameworkId} ${p.year} finalised: index ${p.index} (${p.predicate})` }),
+  FrameworkVersionRegistered: (p) => ({ id: `Versi kerangka evaluasi berdasarkan ${p.basedOn} dicatat: ${p.reason}`, en: `Evaluation framework version based on ${p.basedOn} registered: ${p.reason}` }),
   LatikRegistered: (p) => ({ id: `LATIK ${p.name} didaftarkan (registrasi s.d. ${p.registeredUntil})`, en: `LATIK ${p.name} registered (until ${p.registeredUntil})` }),
 };
 

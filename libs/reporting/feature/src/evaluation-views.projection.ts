@@ -37,6 +37,8 @@ export interface CycleSummary {
   finalized: boolean;
   /** Indicators without any level yet (the index needs every one). */
   missing: number[];
+  /** The framework's predicate thresholds (highest first), for charts. */
+  predicates: { predicate: string; min: string }[];
   result: (Omit<IndexResult, 'indicators'>) | null;
 }
 
@@ -56,7 +58,7 @@ export function evaluationOverview(docs: CycleViewDoc[]): { cycles: CycleSummary
     .filter((d) => d.state.exists)
     .map((d) => {
       const { result, missing } = resultOf(d.state);
-      const summary: CycleSummary = { cycleId: d.cycleId, year: d.year, frameworkId: d.state.frameworkId ?? null, finalized: d.state.finalized, missing, result: null };
+      const summary: CycleSummary = { cycleId: d.cycleId, year: d.year, frameworkId: d.state.frameworkId ?? null, finalized: d.state.finalized, missing, predicates: d.state.framework?.predicates ?? [], result: null };
       if (result) summary.result = withoutIndicators(result);
       return summary;
     })
