@@ -1,4 +1,4 @@
-import { EventEnvelope, EventStore } from '@spbe/ledger-core';
+import { EventEnvelope, EventStore, LedgerError } from '@spbe/ledger-core';
 import { Doc, ReadModelCollection, ReadModelStore } from './port';
 
 /** Where a projection writes: its logical collections, resolved to the physical ones in use. */
@@ -145,7 +145,7 @@ export class Projector {
    */
   async rebuild(name: string, eventStore: EventStore, onProgress?: (position: number) => void): Promise<{ events: number; collections: Record<string, string> }> {
     const p = this.projections.find((x) => x.name === name);
-    if (!p) throw new Error(`unknown projection "${name}"; known: ${this.projections.map((x) => x.name).join(', ')}`);
+    if (!p) throw new LedgerError('not-found', 'UNKNOWN_PROJECTION', `projection: unknown projection "${name}"; known: ${this.projections.map((x) => x.name).join(', ')}`, { known: this.projections.map((x) => x.name) });
     const suffix = `__r${Date.now().toString(36)}`;
     const fresh: Record<string, string> = Object.fromEntries(p.collections.map((c) => [c, `${c}${suffix}`]));
     for (const [logical, physical] of Object.entries(fresh)) await this.createIndexes(p, logical, physical);
