@@ -102,7 +102,13 @@ const dec = (p: Record<string, unknown>) => (p.decree ?? {}) as { number?: strin
 /** A readable line for each decision, Indonesian first; unknown types fall back to their name. */
 export function summarize(e: Pick<EventEnvelope, 'type' | 'payload'>): { id: string; en: string } {
   const known = SUMMARIES[e.type];
-  if (known) return known(e.payload);
+  if (known) {
+    try {
+      return known(e.payload);
+    } catch {
+      // A payload without the fields its sentence needs (an older schema) still gets a row.
+    }
+  }
   const words = e.type.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
   return { id: `Peristiwa ${words}`, en: words };
 }

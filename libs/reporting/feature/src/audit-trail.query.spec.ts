@@ -1,5 +1,6 @@
 import { ValidationError } from '@spbe/ledger-core';
 import { buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
+import { summarize } from './audit-trail.projection';
 
 describe('audit-trail query', () => {
   it('scopes every query to the tenant and maps each filter', () => {
@@ -41,5 +42,12 @@ describe('audit-trail query', () => {
     } catch (e) {
       expect((e as ValidationError).field).toBe(field);
     }
+  });
+});
+
+describe('summaries', () => {
+  it('fall back to the event type when a payload lacks what the sentence needs', () => {
+    expect(summarize({ type: 'OfficialAppointed', payload: {} })).toEqual({ id: 'Peristiwa Official Appointed', en: 'Official Appointed' });
+    expect(summarize({ type: 'UnitRegistered', payload: { name: 'Dinas Kesehatan', kind: 'opd' } }).id).toBe('Perangkat Daerah Dinas Kesehatan (opd) didaftarkan');
   });
 });
