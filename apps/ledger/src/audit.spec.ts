@@ -7,6 +7,7 @@ import { AuditService } from '@spbe/audit-feature';
 import { EventStore, issueToken, LedgerConfig, loadConfig, Role } from '@spbe/ledger-core';
 import { waitFor } from '@spbe/ledger-core/testing';
 import { createApp, EVENT_STORE } from '@spbe/platform';
+import { addDays, addPeriod } from '@spbe/regulations';
 import { ledgerAppModule } from './app.module';
 
 /**
@@ -21,6 +22,11 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
   const http = () => request(app.getHttpServer());
   const as = async (role: Role, unit?: string) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', unit: unit ?? null, roles: [role] }, config.auth)}`;
   const base = '/api/audit/tenants/kota-kupang';
+  // The audit objects enter the ledger on the day the test runs; their first due dates follow from it.
+  const today = new Date().toISOString().slice(0, 10);
+  const dueIn2Years = addPeriod(today, { years: 2 });
+  const afterDue = `${Number(today.slice(0, 4)) + 3}-01-01`;
+  const dueYear = Number(dueIn2Years.slice(0, 4));
 
   beforeAll(async () => {
     config = loadConfig({ DATA_DIR: dataDir });
@@ -50,15 +56,15 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
 
   it('proposes the year programme from what is due; the Inspektorat approves and adjusts it (Pasal 48(1))', async () => {
     const insp = await as('inspektorat');
-    const proposal = await http().get(`${base}/programme/2028/proposal`).set('authorization', insp).expect(200);
+    const proposal = await http().get(`${base}/programme/${dueYear}/proposal`).set('authorization', insp).expect(200);
     expect(proposal.body.items.map((o: { ruleId: string }) => o.ruleId).sort()).toEqual(['R-AUD-09', 'R-AUD-11.infrastructure']);
     const items = [{ ruleId: 'R-AUD-09', objectKind: 'infrastructure', objectId: 'pusat-data', auditType: 'infrastruktur', mode: 'internal', plannedQuarter: 2 }];
-    await http().post(`${base}/programme/2028/approval`).set('authorization', await as('dinas')).send({ approvedOn: '2026-11-20', items }).expect(403);
-    await http().post(`${base}/programme/2028/approval`).set('authorization', insp).send({ approvedOn: '2026-11-20', items: [{ ...items[0], objectId: 'server-x' }] }).expect(400);
-    const approved = await http().post(`${base}/programme/2028/approval`).set('authorization', insp).send({ approvedOn: '2026-11-20', items }).expect(201);
+    await http().post(`${base}/programme/${dueYear}/approval`).set('authorization', await as('dinas')).send({ approvedOn: '2026-11-20', items }).expect(403);
+    await http().post(`${base}/programme/${dueYear}/approval`).set('authorization', insp).send({ approvedOn: '2026-11-20', items: [{ ...items[0], objectId: 'server-x' }] }).expect(400);
+    const approved = await http().post(`${base}/programme/${dueYear}/approval`).set('authorization', insp).send({ approvedOn: '2026-11-20', items }).expect(201);
     expect(approved.body.version).toBe(0);
-    await http().post(`${base}/programme/2028/approval`).set('authorization', insp).send({ approvedOn: '2026-11-21', items: [...items, { ...items[0], ruleId: 'R-AUD-11.infrastructure', auditType: 'keamanan' }] }).expect(201);
-    const programme = await http().get(`${base}/programme/2028`).set('authorization', insp).expect(200);
+    await http().post(`${base}/programme/${dueYear}/approval`).set('authorization', insp).send({ approvedOn: '2026-11-21', items: [...items, { ...items[0], ruleId: 'R-AUD-11.infrastructure', auditType: 'keamanan' }] }).expect(201);
+    const programme = await http().get(`${base}/programme/${dueYear}`).set('authorization', insp).expect(200);
     expect(programme.body.versions.map((v: { items: unknown[] }) => v.items.length)).toEqual([1, 2]);
   });
 
@@ -73,10 +79,10 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
     await http().post(`${base}/audits/audit-keamanan-2026/schedule`).set('authorization', insp).send({ startDate: '2026-11-02', endDate: '2026-11-06' }).expect(201);
     await http().post(`${base}/audits/audit-keamanan-2026/start`).set('authorization', insp).send({ startedOn: '2026-11-02' }).expect(201);
     await http().post(`${base}/audits/audit-keamanan-2026/report`).set('authorization', insp).send({ reportedOn: '2026-11-10', conclusion: 'perlu-peningkatan', summary: 'Kendali akses perlu diperbaiki' }).expect(201);
-    const due = await http().get(`${base}/due?asOf=2026-11-22`).set('authorization', insp).expect(200);
+    const due = await http().get(`${base}/due?asOf=${today}`).set('authorization', insp).expect(200);
     const sec = due.body.items.flatMap((i: { obligations: unknown[] }) => i.obligations).find((o: { ruleId: string }) => o.ruleId === 'R-AUD-11.infrastructure');
     // The object entered the ledger today; an audit reported before that does not bring its first due date forward.
-    expect(sec).toMatchObject({ status: 'fulfilled', dueDate: '2028-11-22', evidence: [expect.any(String)] });
+    expect(sec).toMatchObject({ status: 'fulfilled', dueDate: dueIn2Years, evidence: [expect.any(String)] });
   });
 
   it('refuses an external audit with a lapsed LATIK (422) and accepts a registered one', async () => {
@@ -96,10 +102,10 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
     await http().post(`${base}/findings`).set('authorization', insp).send({ ...finding, findingId: 'x', auditId: 'audit-eksternal-2027' }).expect(400);
     await http().post(`${base}/findings`).set('authorization', insp).send(finding).expect(201);
 
-    const runs = await Promise.all([1, 2, 3].map(async () => http().post(`${base}/overdue/run?asOf=2026-11-22`).set('authorization', insp)));
+    const runs = await Promise.all([1, 2, 3].map(async () => http().post(`${base}/overdue/run?asOf=${today}`).set('authorization', insp)));
     expect(runs.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(runs.reduce((n, r) => n + r.body.findingsMarked, 0)).toBe(1);
-    const again = await http().post(`${base}/overdue/run?asOf=2026-11-22`).set('authorization', insp).expect(201);
+    const again = await http().post(`${base}/overdue/run?asOf=${today}`).set('authorization', insp).expect(201);
     expect(again.body.findingsMarked).toBe(0);
     const history = await http().get(`${base}/findings/temuan-1/history`).set('authorization', insp).expect(200);
     expect(history.body.items.filter((e: { type: string }) => e.type === 'FindingFollowUpOverdue')).toHaveLength(1);
@@ -131,14 +137,14 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
 
   it('marks a due audit that passed unmet exactly once, across concurrent runs', async () => {
     const audit = app.get(AuditService, { strict: false });
-    const runs = await Promise.all([audit.runOverdue('kota-kupang', '2029-01-01'), audit.runOverdue('kota-kupang', '2029-01-01')]);
-    // Two obligations of the data centre passed unmet by then (R-AUD-09 and R-AUD-11.infrastructure, both due 2028-11-22).
+    const runs = await Promise.all([audit.runOverdue('kota-kupang', afterDue), audit.runOverdue('kota-kupang', afterDue)]);
+    // Two obligations of the data centre passed unmet by then (R-AUD-09 and R-AUD-11.infrastructure, both due two years after it entered the ledger).
     expect(runs.reduce((n, r) => n + r.auditsMarked, 0)).toBe(2);
-    expect((await audit.runOverdue('kota-kupang', '2029-01-02')).auditsMarked).toBe(0);
+    expect((await audit.runOverdue('kota-kupang', addDays(afterDue, 1))).auditsMarked).toBe(0);
     const store = app.get<EventStore>(EVENT_STORE, { strict: false });
     for (const rule of ['R-AUD-09', 'R-AUD-11.infrastructure']) {
       const events = await store.readStream(`kota-kupang:audit.obligation:${rule}~pusat-data`);
-      expect(events.map((e) => [e.type, e.actor.role, (e.payload as { dueDate: string }).dueDate, e.legalBasis?.article])).toEqual([['AuditBecameOverdue', 'system', '2028-11-22', rule === 'R-AUD-09' ? 'Pasal 48(1)' : 'Pasal 50(2)']]);
+      expect(events.map((e) => [e.type, e.actor.role, (e.payload as { dueDate: string }).dueDate, e.legalBasis?.article])).toEqual([['AuditBecameOverdue', 'system', dueIn2Years, rule === 'R-AUD-09' ? 'Pasal 48(1)' : 'Pasal 50(2)']]);
     }
   });
 });
