@@ -94,6 +94,16 @@ describe('reporting views and exports (all-in-one app)', () => {
     });
   });
 
+  describe('compliance per year', () => {
+    it('summarises each year since registration with the same statuses as the compliance view on asOf', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const res = await http().get(`${rep}/compliance/summary`).set('authorization', await as('koordinator')).expect(200);
+      const view = await http().get(`${rep}/compliance?asOf=${today}`).set('authorization', await as('koordinator')).expect(200);
+      expect(res.body.years).toEqual([{ year: Number(today.slice(0, 4)), asOf: today, summary: view.body.summary, missedPeriods: 0 }]);
+      expect((await http().get(`${rep}/compliance/summary?asOf=2026-13-01`).set('authorization', await as('koordinator')).expect(400)).body.message).toMatch(/^asOf: /);
+    });
+  });
+
   describe('evaluation views', () => {
     it('shows each cycle with index, predicate, domain/aspect indices, and the trend of finalised years', async () => {
       const res = await http().get(`${rep}/evaluation`).set('authorization', await as('viewer')).expect(200);
@@ -154,6 +164,7 @@ describe('reporting views and exports (all-in-one app)', () => {
       expect(facts['tenantId']).toBe('kota-kupang');
 
       const compliance = await load(`${rep}/compliance/export?format=xlsx&asOf=2026-11-22`);
+      expect(compliance.wb.worksheets.map((w) => w.name)).toEqual(['Kepatuhan', 'Ringkasan per tahun', 'Integritas']);
       const rows = compliance.wb.getWorksheet('Kepatuhan')!.getSheetValues().slice(2) as unknown[][];
       expect(rows.length).toBeGreaterThan(0);
       const citations = rows.map((r) => r[11]).filter((c) => c !== undefined && c !== null);
@@ -206,6 +217,14 @@ describe('reporting views and exports (all-in-one app)', () => {
       expect((await http().get(`${rep}/audit-trail/export?from=2026-02-01&to=2026-01-01`).set('authorization', insp).expect(400)).body.message).toMatch(/^to: /);
       expect((await http().get(`${rep}/audits/export?table=x`).set('authorization', insp).expect(400)).body.message).toMatch(/^table: /);
       await http().get('/api/reporting/tenants/kota-lain/audit-trail/export').set('authorization', insp).expect(403);
+    });
+
+    it('answers 404 for a Pemda the ledger does not know, on every view and export', async () => {
+      const stranger = `Bearer ${await issueToken({ sub: 'x', name: 'Pejabat Lain', tenant: 'kota-antah', roles: ['inspektorat'] }, config.auth)}`;
+      for (const path of ['audit-trail', 'compliance', 'audits/summary', 'evaluation', 'integrity/verify', 'audit-trail/export', 'entities/registry.unit/x/history']) {
+        const res = await http().get(`/api/reporting/tenants/kota-antah/${path}`).set('authorization', stranger);
+        expect([path, res.status, res.body.message]).toEqual([path, 404, 'tenant kota-antah is not known']);
+      }
     });
   });
 });

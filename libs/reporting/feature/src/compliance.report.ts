@@ -41,3 +41,35 @@ export function complianceReport(tenant: ComplianceTenantDoc, subjects: SubjectD
   const summary = Object.fromEntries(STATUSES.map((s) => [s, obligations.filter((o) => o.status === s).length])) as Record<ObligationStatus, number>;
   return { tenantId: tenant.tenantId, profileId: profile.id, validFrom: profile.validFrom, asOf, unitId, summary, obligations, orderFindings };
 }
+
+export interface ComplianceYear {
+  year: number;
+  /** The day the statuses are taken on: 31 December, or the asOf date in its own year. */
+  asOf: string;
+  summary: Record<ObligationStatus, number>;
+  /** Periods that ended in this year without the obligation fulfilled (as known on asOf). */
+  missedPeriods: number;
+}
+
+/**
+ * Per-year summary: the compliance report taken at the end of every year from the later of the
+ * Pemda's registration and its regulation's entry into force, up to asOf (pure; the same engine,
+ * one evaluation per year).
+ */
+export function complianceByYear(tenant: ComplianceTenantDoc, subjects: SubjectDoc[], facts: FactDoc[], asOf: string, unitId: string | null): ComplianceYear[] {
+  // The report on asOf itself validates the date (format, the profile's validity) and is the last row.
+  const last = complianceReport(tenant, subjects, facts, asOf, unitId);
+  const start = [tenant.registeredOn, last.validFrom].sort()[1];
+  if (asOf < start) return [];
+  const row = (year: number, report: ComplianceReport): ComplianceYear => ({
+    year,
+    asOf: report.asOf,
+    summary: report.summary,
+    // Known as missed only once the period is over: counted from the report on asOf.
+    missedPeriods: last.obligations.reduce((n, o) => n + o.missedPeriods.filter((p) => p.to.startsWith(String(year))).length, 0),
+  });
+  const years: ComplianceYear[] = [];
+  for (let year = Number(start.slice(0, 4)); year < Number(asOf.slice(0, 4)); year++) years.push(row(year, complianceReport(tenant, subjects, facts, `${year}-12-31`, unitId)));
+  years.push(row(Number(asOf.slice(0, 4)), last));
+  return years;
+}

@@ -1,6 +1,6 @@
 import type { AuditTrailRow } from './audit-trail.projection';
 import type { AuditSummary, AuditViewDoc, FindingViewDoc } from './audit-views.projection';
-import type { ComplianceReport } from './compliance.report';
+import type { ComplianceReport, ComplianceYear } from './compliance.report';
 import type { cycleView, evaluationOverview } from './evaluation-views.projection';
 import { Column, Lang, Table } from './exports';
 
@@ -100,6 +100,14 @@ export function complianceTable(report: ComplianceReport, lang: Lang): Table {
       duty: o.actor.duty ? JSON.stringify(o.actor.duty) : null,
       asOf: report.asOf,
     })),
+  };
+}
+
+export function complianceYearsTable(years: ComplianceYear[]): Table {
+  return {
+    name: { id: 'Ringkasan per tahun', en: 'Summary by year' },
+    columns: [col('year', 'Tahun', 'Year', 8), col('asOf', 'Per tanggal', 'As of', 12), col('overdue', 'Terlambat', 'Overdue', 10), col('dueSoon', 'Segera jatuh tempo', 'Due soon', 10), col('due', 'Jatuh tempo', 'Due', 10), col('fulfilled', 'Terpenuhi', 'Fulfilled', 10), col('notApplicable', 'Tidak berlaku', 'Not applicable', 12), col('missedPeriods', 'Periode terlewat', 'Missed periods', 14)],
+    rows: years.map((y) => ({ year: y.year, asOf: y.asOf, overdue: y.summary.overdue, dueSoon: y.summary['due-soon'], due: y.summary.due, fulfilled: y.summary.fulfilled, notApplicable: y.summary['not-applicable'], missedPeriods: y.missedPeriods })),
   };
 }
 

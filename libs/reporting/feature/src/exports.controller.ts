@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, UseGuards, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse as Response } from 'node:http';
 import { EventStore, fold, NotFoundError, ValidationError } from '@spbe/ledger-core';
@@ -22,7 +22,8 @@ import {
   writeXlsx,
   XLSX_MAX_ROWS,
 } from './exports';
-import { auditTables, auditTrailTable, complianceTable, cycleTables, evaluationTable } from './export-tables';
+import { auditTables, auditTrailTable, complianceTable, complianceYearsTable, cycleTables, evaluationTable } from './export-tables';
+import { KnownTenantGuard } from './known-tenant.guard';
 import { ReportingService } from './reporting.service';
 
 /**
@@ -32,6 +33,7 @@ import { ReportingService } from './reporting.service';
  */
 @ApiTags('reporting')
 @ApiBearerAuth()
+@UseGuards(KnownTenantGuard)
 @Controller('api/reporting/tenants/:tenantId')
 export class ExportsController {
   constructor(
@@ -57,7 +59,7 @@ export class ExportsController {
   }
 
   @Get('compliance/export')
-  @ApiOperation({ summary: 'The compliance view (every obligation with status, due date, evidence, citation) as CSV or XLSX' })
+  @ApiOperation({ summary: 'The compliance view (every obligation with status, due date, evidence, citation) as CSV or XLSX (XLSX adds the per-year summary)' })
   @ApiQuery({ name: 'format', required: false })
   @ApiQuery({ name: 'lang', required: false })
   @ApiQuery({ name: 'asOf', required: false })
@@ -66,8 +68,9 @@ export class ExportsController {
     const format = parseFormat(f);
     const lang = parseLang(l);
     const report = await this.reporting.compliance(tenantId, asOf, unitId);
+    const years = await this.reporting.complianceYears(tenantId, report.asOf, unitId);
     const attestation = await this.reporting.attest(tenantId);
-    await send(res, format, `kepatuhan-${tenantId}-${report.asOf}`, [complianceTable(report, lang)], attestation, lang);
+    await send(res, format, `kepatuhan-${tenantId}-${report.asOf}`, [complianceTable(report, lang), complianceYearsTable(years)], attestation, lang);
   }
 
   @Get('audits/export')

@@ -1,16 +1,18 @@
-import { Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, UseGuards, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { assertRole, EventStore, exportBundle, InvariantError, NotFoundError, Principal, proveInclusion, streamIdOf, verifyLedger } from '@spbe/ledger-core';
 import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
 import { AUDIT_TRAIL, AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
 import { auditSummary } from './audit-views.projection';
+import { KnownTenantGuard } from './known-tenant.guard';
 import { ReportingService } from './reporting.service';
 import { cycleView, evaluationOverview } from './evaluation-views.projection';
 import { evolverOf, historyWithDiffs, parseAsOf, stateAsOf } from './history';
 
 @ApiTags('reporting')
 @ApiBearerAuth()
+@UseGuards(KnownTenantGuard)
 @Controller()
 export class ReportingController {
   constructor(
@@ -72,6 +74,14 @@ export class ReportingController {
   @ApiQuery({ name: 'unitId', required: false })
   async compliance(@Param('tenantId') tenantId: string, @Query('asOf') asOf?: string, @Query('unitId') unitId?: string) {
     return this.reporting.compliance(tenantId, asOf, unitId);
+  }
+
+  @Get('api/reporting/tenants/:tenantId/compliance/summary')
+  @ApiOperation({ summary: 'Per-year compliance summary: every obligation\'s status at the end of each year since registration (asOf in its own year), and the periods missed in that year' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD' })
+  @ApiQuery({ name: 'unitId', required: false })
+  async complianceSummary(@Param('tenantId') tenantId: string, @Query('asOf') asOf?: string, @Query('unitId') unitId?: string) {
+    return { years: await this.reporting.complianceYears(tenantId, asOf, unitId) };
   }
 
   @Get('api/reporting/tenants/:tenantId/audits/summary')

@@ -6,7 +6,7 @@ import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, REA
 import { Projector, ReadModelStore } from '@spbe/read-models';
 import { AUDIT_TRAIL, auditTrailProjection, AuditTrailRow } from './audit-trail.projection';
 import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTenantDoc, FactDoc, SubjectDoc } from './compliance.projection';
-import { complianceReport } from './compliance.report';
+import { complianceByYear, complianceReport } from './compliance.report';
 import { AUDIT_VIEW, AuditViewDoc, FINDING_VIEW, FindingViewDoc } from './audit-views.projection';
 import { CycleViewDoc, EVALUATION_VIEW } from './evaluation-views.projection';
 import { Attestation } from './exports';
@@ -74,11 +74,22 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
 
   /** The compliance report of a tenant (or one OPD) on a date, from the read models. */
   async compliance(tenantId: string, asOf: string | undefined, unitId: string | undefined) {
+    const { tenant, subjects, facts } = await this.complianceInputs(tenantId);
+    return complianceReport(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
+  }
+
+  /** The compliance report at the end of every year since the Pemda was registered. */
+  async complianceYears(tenantId: string, asOf: string | undefined, unitId: string | undefined) {
+    const { tenant, subjects, facts } = await this.complianceInputs(tenantId);
+    return complianceByYear(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
+  }
+
+  private async complianceInputs(tenantId: string) {
     const tenant = await (await this.projector.read<ComplianceTenantDoc>(COMPLIANCE_TENANTS)).get(tenantId);
     if (!tenant) throw new NotFoundError('tenant', tenantId);
     const subjects = await (await this.projector.read<SubjectDoc>(COMPLIANCE_SUBJECTS)).find({ tenantId });
     const facts = await (await this.projector.read<FactDoc>(COMPLIANCE_FACTS)).find({ tenantId });
-    return complianceReport(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
+    return { tenant, subjects, facts };
   }
 
   /** The audit and finding view documents of a tenant. */
