@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -21,6 +22,7 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
   const secret = 'e2e-secret-'.padEnd(40, 'x');
   const run = runId('e2e');
   const tenant = `kota-${run}`;
+  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
   beforeAll(async () => {
     execFileSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root });
@@ -46,6 +48,8 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
         REPORTING_GROUP_ID: `spbe-reporting-${run}`,
         AUTH_JWT_SECRET: secret,
         NODE_ENV: 'test',
+        // reporting seals the ledger (exports are verified against its checkpoints)
+        ...(app === 'reporting' ? { LEDGER_SIGNING_KEY: signingKey, LEDGER_CHECKPOINT_SECONDS: '1' } : {}),
       };
       const p = spawn('node', [`dist/apps/${app}/src/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       logs[app] = '';
@@ -143,4 +147,36 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
       throw new Error(`${err.message}\nevaluation-scoring:\n${logs['evaluation-scoring']}`);
     });
   }, 150_000);
+
+  it('reporting over FerretDB: evaluation views, entity history, an export verified against a checkpoint, the dashboard', async () => {
+    const config = loadConfig({ AUTH_JWT_SECRET: secret });
+    const token = (role: 'koordinator' | 'asesor' | 'inspektorat') => issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant, roles: [role] }, config.auth);
+    const get = async (path: string) => fetch(`${url('reporting')}/api/reporting/tenants/${tenant}/${path}`, { headers: { authorization: `Bearer ${await token('inspektorat')}` } });
+    const put = await fetch(`${url('evaluation-scoring')}/api/evaluation/tenants/${tenant}/cycles/spbe-2020-2026/indicators/1/assessments/mandiri`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await token('asesor')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ level: 3, explanation: 'Fakta: kebijakan ada. Analisis: memenuhi.' }),
+    });
+    expect(put.status).toBe(200);
+    await waitFor(async () => {
+      const r = await get('evaluation/cycles/spbe-2020-2026');
+      return r.status === 200 && ((await r.json()) as { indicators: Array<{ no: number; levels: Record<string, number> }> }).indicators[0].levels['mandiri'] === 3;
+    }, 60_000).catch((err) => {
+      throw new Error(`${err.message}\nreporting:\n${logs.reporting}`);
+    });
+    const overview = (await (await get('evaluation')).json()) as { cycles: Array<{ cycleId: string; missing: number[] }> };
+    expect(overview.cycles).toEqual([expect.objectContaining({ cycleId: 'spbe-2020-2026', missing: expect.arrayContaining([2, 47]) })]);
+    const history = (await (await get('entities/audit.audit/audit-1/history')).json()) as { items: Array<{ type: string; changes: unknown[] }> };
+    expect(history.items.map((i) => i.type)).toEqual(['AuditPlanned', 'AuditScheduled', 'AuditStarted', 'AuditReported', 'AuditClosed']);
+    const csv = await get('audit-trail/export?format=csv&entityType=audit.audit');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('x-ledger-checkpoint-root')).toMatch(/^[0-9a-f]{64}$/);
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^# Diverifikasi /);
+    expect(lines.slice(4)).toHaveLength(5);
+    expect((await get('nothing-here')).status).toBe(404);
+    const page = await fetch(`${url('reporting')}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/dashboard/app.js');
+  }, 120_000);
 });

@@ -59,6 +59,8 @@ browserTarget.describe('dashboard in headless Chromium', () => {
     expect(await page.locator('#aspect-chart svg rect').count()).toBe(7);
     expect(await page.locator('#compliance-rows tr').count()).toBeGreaterThan(0);
     expect(await page.textContent('#compliance-rows')).toContain('kupang-perwali-11-2025 Pasal');
+    expect(await page.locator('#compliance-years tr').count()).toBe(1);
+    expect(await page.textContent('#compliance-years')).toContain(new Date().toISOString().slice(0, 4));
     expect(await page.locator('#programme-chart svg rect').count()).toBeGreaterThan(5);
     expect(await page.textContent('#findings-chart')).toContain('tinggi');
     expect(await page.locator('#trail-rows tr').count()).toBe(25);

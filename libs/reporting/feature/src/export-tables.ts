@@ -81,7 +81,10 @@ export function complianceTable(report: ComplianceReport, lang: Lang): Table {
       col('missedPeriods', 'Periode terlewat', 'Missed periods', 30),
       col('citation', 'Dasar hukum', 'Citation', 36),
       col('source', 'Sumber nilai', 'Value source', 14),
-      col('duty', 'Pelaksana', 'Duty holder', 20),
+      col('duty', 'Tugas', 'Duty', 20),
+      col('holder', 'Pelaksana', 'Holder', 20),
+      col('cadence', 'Siklus', 'Cadence', 16),
+      col('note', 'Catatan', 'Note', 40),
       col('asOf', 'Per tanggal', 'As of', 12),
     ],
     rows: report.obligations.map((o) => ({
@@ -97,7 +100,10 @@ export function complianceTable(report: ComplianceReport, lang: Lang): Table {
       missedPeriods: o.missedPeriods.map((p) => `${p.from}..${p.to}`).join(' '),
       citation: o.citation ? `${o.citation.regulation} ${o.citation.article}` : null,
       source: o.source,
-      duty: o.actor.duty ? JSON.stringify(o.actor.duty) : null,
+      duty: o.actor.duty,
+      holder: o.actor.holder,
+      cadence: o.cadence ?? null,
+      note: o.note?.[lang] ?? null,
       asOf: report.asOf,
     })),
   };

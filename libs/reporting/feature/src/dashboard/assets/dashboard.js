@@ -12,7 +12,7 @@
       phActor: 'pelaku (id atau nama)', phBasis: 'dasar hukum, mis. kupang-perwali-11-2025 Pasal 48', history: 'Riwayat', noCycle: 'Belum ada siklus evaluasi',
       incomplete: 'belum lengkap', cycle: 'Siklus', none: 'Tidak ada', ok: 'Utuh', broken: 'Rusak', changes: 'perubahan', needToken: 'Token dan tenantId wajib diisi.',
       'overdue': 'terlambat', 'due-soon': 'segera jatuh tempo', 'due': 'jatuh tempo', 'fulfilled': 'terpenuhi', 'not-applicable': 'tidak berlaku',
-      planned: 'direncanakan', scheduled: 'dijadwalkan', started: 'dimulai', reported: 'dilaporkan', closed: 'ditutup', verified: 'diverifikasi terhadap checkpoint', events: 'peristiwa'
+      byYear: 'Ringkasan per tahun', year: 'Tahun', missed: 'periode terlewat', planned: 'direncanakan', scheduled: 'dijadwalkan', started: 'dimulai', reported: 'dilaporkan', closed: 'ditutup', verified: 'diverifikasi terhadap checkpoint', events: 'peristiwa'
     },
     en: {
       title: 'SPBE Governance Ledger', apiDocs: 'API docs', signIn: 'Sign in', tokenHelp: 'Paste an access token (made with npm run token) and press Load.',
@@ -24,7 +24,7 @@
       phActor: 'actor (id or name)', phBasis: 'legal basis, e.g. kupang-perwali-11-2025 Pasal 48', history: 'History', noCycle: 'No evaluation cycle yet',
       incomplete: 'incomplete', cycle: 'Cycle', none: 'None', ok: 'Intact', broken: 'Broken', changes: 'changes', needToken: 'Token and tenantId are required.',
       'overdue': 'overdue', 'due-soon': 'due soon', 'due': 'due', 'fulfilled': 'fulfilled', 'not-applicable': 'not applicable',
-      planned: 'planned', scheduled: 'scheduled', started: 'started', reported: 'reported', closed: 'closed', verified: 'verified against checkpoint', events: 'events'
+      byYear: 'Summary by year', year: 'Year', missed: 'missed periods', planned: 'planned', scheduled: 'scheduled', started: 'started', reported: 'reported', closed: 'closed', verified: 'verified against checkpoint', events: 'events'
     }
   };
   var STATUS_COLORS = { overdue: '#b42318', 'due-soon': '#dc6803', due: '#2e90fa', fulfilled: '#12b76a', 'not-applicable': '#98a2b3' };
@@ -130,6 +130,9 @@
     var c = state.data.compliance; if (!c) return;
     var order = ['overdue', 'due-soon', 'due', 'fulfilled', 'not-applicable'];
     $('compliance-chart').innerHTML = barChart(order.map(function (s) { return { label: t(s), value: c.summary[s] || 0, status: s }; }), Math.max.apply(null, order.map(function (s) { return c.summary[s] || 0; }).concat([1])), function (it) { return STATUS_COLORS[it.status]; });
+    $('compliance-years').innerHTML = (state.data.complianceYears || []).map(function (y) {
+      return '<tr><td>' + y.year + ' <span class="muted">(' + esc(y.asOf) + ')</span></td><td>' + y.summary.overdue + '</td><td>' + (y.summary.due + y.summary['due-soon']) + '</td><td>' + y.summary.fulfilled + '</td><td>' + y.missedPeriods + '</td></tr>';
+    }).join('');
     $('compliance-rows').innerHTML = c.obligations.filter(function (o) { return o.status !== 'not-applicable'; }).slice(0, 30).map(function (o) {
       return '<tr><td><span class="badge s-' + esc(o.status) + '">' + esc(t(o.status)) + '</span></td><td>' + esc(o.title[lang]) + '</td><td>' + esc(o.subject.name || o.subject.id) + '</td><td>' + esc(o.dueDate || '—') + '</td><td>' + esc(o.citation ? o.citation.regulation + ' ' + o.citation.article : '—') + '</td></tr>';
     }).join('');
@@ -201,6 +204,7 @@
       api('evaluation').then(function (b) { state.data.evaluation = b; }),
       api('compliance' + asOf).then(function (b) { state.data.compliance = b; }),
       api('audits/summary' + asOf).then(function (b) { state.data.audits = b; }),
+      api('compliance/summary' + asOf).then(function (b) { state.data.complianceYears = b.years; }),
       loadTrail(false)
     ]).then(function () {
       $('content').hidden = false;
