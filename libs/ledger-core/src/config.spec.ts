@@ -4,6 +4,7 @@ describe('loadConfig', () => {
   it('defaults to the embedded adapters on port 3000 with data in ./data', () => {
     expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', eventStore: 'embedded', bus: 'memory', readModels: 'memory', maxPayloadBytes: 262144 });
     expect(loadConfig({ PORT: '8080', DATA_DIR: '/var/lib/spbe' })).toMatchObject({ port: 8080, dataDir: '/var/lib/spbe' });
+    expect(loadConfig({}).reporting).toEqual({ maxPage: 200, xlsxMaxRows: 100_000 });
   });
 
   it.each([
@@ -24,6 +25,8 @@ describe('loadConfig', () => {
     [{ LEDGER_SIGNING_KEY_FILE: '/nonexistent/key.pem' }, 'LEDGER_SIGNING_KEY_FILE: cannot be read'],
     [{ LEDGER_CHECKPOINT_EVENTS: '0' }, 'LEDGER_CHECKPOINT_EVENTS: "0" is not an integer from 1 to 4000'],
     [{ KAFKA_TOPIC_PREFIX: 'a b' }, "KAFKA_TOPIC_PREFIX: \"a b\" may only contain"],
+    [{ REPORTING_MAX_PAGE: '0' }, 'REPORTING_MAX_PAGE: "0" is not an integer from 1 to 10000'],
+    [{ REPORTING_XLSX_MAX_ROWS: 'many' }, 'REPORTING_XLSX_MAX_ROWS: "many" is not an integer from 1 to 1000000'],
   ])('stops on %j with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

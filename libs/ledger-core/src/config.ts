@@ -34,6 +34,8 @@ export interface LedgerConfig {
   consumerMaxAttempts: number;
   /** Kafka consumer group of the reporting projections. */
   reportingGroupId: string;
+  /** Reporting limits: largest audit-trail page (REPORTING_MAX_PAGE) and largest XLSX export in rows (REPORTING_XLSX_MAX_ROWS). */
+  reporting: { maxPage: number; xlsxMaxRows: number };
   /** Ledger checkpoints: Ed25519 key (PKCS#8 PEM) and block size / interval. */
   ledger: { signingKeyPem?: string; checkpointEvents: number; checkpointSeconds: number };
 }
@@ -136,6 +138,10 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     auth: { secret: effectiveSecret, jwksUrl, issuer: env.AUTH_ISSUER || 'spbe-ledger', audience: env.AUTH_AUDIENCE || 'spbe-ledger' },
     consumerMaxAttempts: int(env, 'CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
     reportingGroupId: env.REPORTING_GROUP_ID || 'spbe-reporting',
+    reporting: {
+      maxPage: int(env, 'REPORTING_MAX_PAGE', 200, 1, 10_000),
+      xlsxMaxRows: int(env, 'REPORTING_XLSX_MAX_ROWS', 100_000, 1, 1_000_000),
+    },
     ledger: {
       signingKeyPem: signingKeyPem(env),
       checkpointEvents: int(env, 'LEDGER_CHECKPOINT_EVENTS', 1000, 1, 4000),

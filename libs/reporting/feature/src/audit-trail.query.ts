@@ -16,6 +16,7 @@ export interface AuditTrailQuery {
   cursor?: string;
 }
 
+/** The default largest page (REPORTING_MAX_PAGE overrides it). */
 export const MAX_PAGE = 200;
 export const DEFAULT_PAGE = 50;
 
@@ -38,11 +39,11 @@ function time(value: string, field: string): string {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Turns the HTTP query into a tenant-scoped Mongo filter and a page size. Pure; throws on bad input. */
-export function buildAuditTrailFilter(tenantId: string, q: AuditTrailQuery): { filter: Filter; limit: number } {
+export function buildAuditTrailFilter(tenantId: string, q: AuditTrailQuery, maxPage = MAX_PAGE): { filter: Filter; limit: number } {
   const filter: Filter = { tenantId };
-  const limit = q.limit === undefined || q.limit === '' ? DEFAULT_PAGE : Number(q.limit);
+  const limit = q.limit === undefined || q.limit === '' ? Math.min(DEFAULT_PAGE, maxPage) : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new ValidationError('limit', 'must be a positive integer');
-  if (limit > MAX_PAGE) throw new ValidationError('limit', `must be at most ${MAX_PAGE}`);
+  if (limit > maxPage) throw new ValidationError('limit', `must be at most ${maxPage}`);
   if (q.entity) filter.streamId = q.entity;
   if (q.entityType) filter.entityType = q.entityType;
   if (q.type) filter.type = q.type;

@@ -42,7 +42,7 @@ export class ExportsController {
   ) {}
 
   @Get('audit-trail/export')
-  @ApiOperation({ summary: `The audit trail with every field, same filters as the audit trail (no page size): CSV streamed without a row limit, XLSX up to ${XLSX_MAX_ROWS} rows` })
+  @ApiOperation({ summary: `The audit trail with every field, same filters as the audit trail (no page size): CSV streamed without a row limit, XLSX up to REPORTING_XLSX_MAX_ROWS rows (default ${XLSX_MAX_ROWS}; 413 beyond)` })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiQuery({ name: 'format', required: false, description: 'csv (default) or xlsx' })
   @ApiQuery({ name: 'lang', required: false, description: 'id (default) or en: column headers and summaries' })
@@ -51,8 +51,8 @@ export class ExportsController {
     if (cursor) throw new ValidationError('cursor', 'an export covers every matching row; leave cursor out');
     const format = parseFormat(f);
     const lang = parseLang(l);
-    const { filter } = buildAuditTrailFilter(tenantId, filters);
-    if (format === 'xlsx') assertXlsxRows(await this.reporting.countAuditTrail(filter));
+    const { filter } = buildAuditTrailFilter(tenantId, filters, this.reporting.limits.maxPage);
+    if (format === 'xlsx') assertXlsxRows(await this.reporting.countAuditTrail(filter), this.reporting.limits.xlsxMaxRows);
     const attestation = await this.reporting.attest(tenantId);
     const table = auditTrailTable(this.reporting.auditTrailRows(filter) as AsyncIterable<AuditTrailRow>, lang);
     await send(res, format, `jejak-audit-${tenantId}`, [table], attestation, lang);

@@ -32,10 +32,10 @@ export class ReportingController {
   @ApiQuery({ name: 'correlationId', required: false })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
+  @ApiQuery({ name: 'limit', required: false, description: '1–200 (REPORTING_MAX_PAGE), default 50' })
   @ApiQuery({ name: 'cursor', required: false })
   async auditTrail(@Param('tenantId') tenantId: string, @Query() query: AuditTrailQuery) {
-    const { filter, limit } = buildAuditTrailFilter(tenantId, query);
+    const { filter, limit } = buildAuditTrailFilter(tenantId, query, this.reporting.limits.maxPage);
     const rows = await (await this.reporting.projector.read<AuditTrailRow>(AUDIT_TRAIL)).find(filter, { sort: { sortKey: 1 }, limit: limit + 1 });
     const page = rows.slice(0, limit).map(({ _id, sortKey: _sortKey, ...row }) => ({ eventId: _id, ...row }));
     const nextCursor = rows.length > limit ? encodeCursor(rows[limit - 1].sortKey) : null;

@@ -19,6 +19,8 @@ import { evaluationViewsProjection } from './evaluation-views.projection';
 @Injectable()
 export class ReportingService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly projector: Projector;
+  /** Largest audit-trail page and XLSX export (configuration). */
+  readonly limits: LedgerConfig['reporting'];
   private consumer?: ConsumerHandle;
   readonly signingKey: SigningKey | null;
   readonly sealer: LedgerSealer | null;
@@ -34,6 +36,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(CONFIG) private readonly config: LedgerConfig,
     health: HealthRegistry,
   ) {
+    this.limits = config.reporting;
     this.projector = new Projector(readModels, [auditTrailProjection, complianceTenantsProjection, complianceProjection, auditViewsProjection, evaluationViewsProjection]);
     health.register({ name: 'projections', report: async () => ({ lag: await this.projector.lag(this.store) }) });
     this.signingKey = resolveSigningKey(config);
