@@ -5,7 +5,7 @@ import { INestApplication } from '@nestjs/common';
 import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
 import { issueToken, LedgerConfig, loadConfig, Role } from '@spbe/ledger-core';
-import { infra } from '@spbe/ledger-core/testing';
+import { infra, waitFor } from '@spbe/ledger-core/testing';
 import { createApp } from '@spbe/platform';
 import { ledgerAppModule } from './app.module';
 import { seedKupang } from './testing/scenario';
@@ -65,8 +65,25 @@ browserTarget.describe('dashboard in headless Chromium', () => {
     expect(await page.textContent('#findings-chart')).toContain('tinggi');
     expect(await page.locator('#trail-rows tr').count()).toBe(25);
     await page.click('#trail-more');
-    await page.waitForFunction("document.querySelectorAll('#trail-rows tr').length === 50");
+    await waitFor(async () => (await page.locator('#trail-rows tr').count()) === 50);
     expect(errors).toEqual([]);
+  });
+
+  it('narrows compliance to one OPD, and names an unknown one', async () => {
+    expect(await page.textContent('#compliance-rows')).toContain('Pemerintah Kota Kupang');
+    await page.fill('#unit', 'dinas-kominfo');
+    await page.click('#load');
+    await page.waitForSelector('body[data-loaded="true"]');
+    const rows = await page.textContent('#compliance-rows');
+    expect(rows).not.toContain('Pemerintah Kota Kupang');
+    expect(rows).toMatch(/Dinas Komunikasi dan Informatika|Pusat Data Kota Kupang/);
+    await page.fill('#unit', 'dinas-x');
+    await page.click('#load');
+    await waitFor(async () => ((await page.textContent('#error')) ?? '').length > 0);
+    expect(await page.textContent('#error')).toBe('unitId: unit dinas-x is not registered');
+    await page.fill('#unit', '');
+    await page.click('#load');
+    await page.waitForSelector('body[data-loaded="true"]');
   });
 
   it('switches to English and back', async () => {
@@ -82,7 +99,7 @@ browserTarget.describe('dashboard in headless Chromium', () => {
   it('searches the audit trail, opens an entity history, and exports what it found as CSV', async () => {
     await page.fill('#trail-form input[name="entityType"]', 'registry.application');
     await page.click('#trail-form button[type="submit"]');
-    await page.waitForFunction("document.querySelectorAll('#trail-rows tr').length === 3");
+    await waitFor(async () => (await page.locator('#trail-rows tr').count()) === 3);
     await page.click('#trail-rows button[data-history="0"]');
     await page.waitForSelector('#history:not([hidden]) h3');
     expect(await page.textContent('#history')).toContain('kota-kupang:registry.application:srikandi');
@@ -100,7 +117,7 @@ browserTarget.describe('dashboard in headless Chromium', () => {
     expect(await page.textContent('#verify-result')).toMatch(/Utuh · \d+ peristiwa · diverifikasi terhadap checkpoint #\d+/);
     await page.fill('#trail-form input[name="entityType"]', '');
     await page.click('#trail-form button[type="submit"]');
-    await page.waitForFunction("document.querySelectorAll('#trail-rows tr').length > 3");
+    await waitFor(async () => (await page.locator('#trail-rows tr').count()) > 3);
     mkdirSync(join(root, 'docs'), { recursive: true });
     await page.screenshot({ path: join(root, 'docs', 'dashboard.png'), fullPage: true });
     expect(existsSync(join(root, 'docs', 'dashboard.png'))).toBe(true);

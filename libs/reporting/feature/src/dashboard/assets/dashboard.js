@@ -4,7 +4,7 @@
   var T = {
     id: {
       title: 'Buku Besar Tata Kelola SPBE', apiDocs: 'Dokumentasi API', signIn: 'Masuk', tokenHelp: 'Tempel token akses (dibuat dengan npm run token) lalu tekan Muat.',
-      tenant: 'Pemda (tenantId)', asOf: 'Per tanggal', load: 'Muat', evaluation: 'Evaluasi SPBE', latestIndex: 'Indeks terakhir', trend: 'Tren indeks per tahun',
+      tenant: 'Pemda (tenantId)', unit: 'OPD (opsional)', asOf: 'Per tanggal', load: 'Muat', evaluation: 'Evaluasi SPBE', latestIndex: 'Indeks terakhir', trend: 'Tren indeks per tahun',
       domains: 'Indeks per aspek', export: 'Ekspor', compliance: 'Kepatuhan terhadap regulasi', status: 'Status', obligation: 'Kewajiban', subject: 'Subjek', due: 'Tenggat',
       basis: 'Dasar hukum', audits: 'Program Audit TIK dan temuan', programme: 'Status program per tahun', openFindings: 'Temuan terbuka per tingkat',
       overdueFollowUps: 'Tindak lanjut terlambat per OPD', trail: 'Jejak audit', search: 'Cari', when: 'Waktu', who: 'Siapa', what: 'Apa', more: 'Berikutnya',
@@ -16,7 +16,7 @@
     },
     en: {
       title: 'SPBE Governance Ledger', apiDocs: 'API docs', signIn: 'Sign in', tokenHelp: 'Paste an access token (made with npm run token) and press Load.',
-      tenant: 'Pemda (tenantId)', asOf: 'As of', load: 'Load', evaluation: 'SPBE evaluation', latestIndex: 'Latest index', trend: 'Index trend by year',
+      tenant: 'Pemda (tenantId)', unit: 'OPD (optional)', asOf: 'As of', load: 'Load', evaluation: 'SPBE evaluation', latestIndex: 'Latest index', trend: 'Index trend by year',
       domains: 'Index by aspect', export: 'Export', compliance: 'Regulatory compliance', status: 'Status', obligation: 'Obligation', subject: 'Subject', due: 'Due',
       basis: 'Legal basis', audits: 'Audit TIK programme and findings', programme: 'Programme status by year', openFindings: 'Open findings by severity',
       overdueFollowUps: 'Overdue follow-ups by OPD', trail: 'Audit trail', search: 'Search', when: 'When', who: 'Who', what: 'What', more: 'Next',
@@ -194,17 +194,20 @@
 
   function load() {
     $('error').textContent = '';
+    document.body.removeAttribute('data-loaded');
     state.token = $('token').value.trim().replace(/^Bearer\s+/i, '');
     state.tenant = $('tenant').value.trim() || claims(state.token).tenant || '';
     $('tenant').value = state.tenant;
     if (!state.token || !state.tenant) { showError(new Error(t('needToken'))); return Promise.resolve(); }
     sessionStorage.setItem('spbe.token', state.token);
     var asOf = $('asof').value ? '?asOf=' + $('asof').value : '';
+    var unit = $('unit').value.trim();
+    var compliance = asOf + (unit ? (asOf ? '&' : '?') + 'unitId=' + encodeURIComponent(unit) : '');
     return Promise.all([
       api('evaluation').then(function (b) { state.data.evaluation = b; }),
-      api('compliance' + asOf).then(function (b) { state.data.compliance = b; }),
+      api('compliance' + compliance).then(function (b) { state.data.compliance = b; }),
       api('audits/summary' + asOf).then(function (b) { state.data.audits = b; }),
-      api('compliance/summary' + asOf).then(function (b) { state.data.complianceYears = b.years; }),
+      api('compliance/summary' + compliance).then(function (b) { state.data.complianceYears = b.years; }),
       loadTrail(false)
     ]).then(function () {
       $('content').hidden = false;
@@ -226,7 +229,11 @@
   });
   $('trail-rows').addEventListener('click', function (e) { var i = e.target.getAttribute && e.target.getAttribute('data-history'); if (i != null) showHistory(state.trail[Number(i)]); });
   document.querySelectorAll('[data-export]').forEach(function (b) {
-    b.addEventListener('click', function () { download(b.getAttribute('data-export') + (b.hasAttribute('data-asof') && $('asof').value ? '&asOf=' + $('asof').value : '')); });
+    b.addEventListener('click', function () {
+      var q = b.hasAttribute('data-asof') && $('asof').value ? '&asOf=' + $('asof').value : '';
+      if (b.hasAttribute('data-unit') && $('unit').value.trim()) q += '&unitId=' + encodeURIComponent($('unit').value.trim());
+      download(b.getAttribute('data-export') + q);
+    });
   });
   $('verify').addEventListener('click', function () {
     $('verify-result').textContent = '…';
