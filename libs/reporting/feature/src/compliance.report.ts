@@ -56,9 +56,10 @@ export interface ComplianceYear {
  * Pemda's registration and its regulation's entry into force, up to asOf (pure; the same engine,
  * one evaluation per year).
  */
-export function complianceByYear(tenant: ComplianceTenantDoc, subjects: SubjectDoc[], facts: FactDoc[], asOf: string, unitId: string | null): ComplianceYear[] {
-  // The report on asOf itself validates the date (format, the profile's validity) and is the last row.
-  const last = complianceReport(tenant, subjects, facts, asOf, unitId);
+export function complianceByYear(tenant: ComplianceTenantDoc, subjects: SubjectDoc[], facts: FactDoc[], asOf: string, unitId: string | null, onAsOf?: ComplianceReport): ComplianceYear[] {
+  // The report on asOf itself validates the date (format, the profile's validity) and is the last row;
+  // a caller that already has it passes it in.
+  const last = onAsOf ?? complianceReport(tenant, subjects, facts, asOf, unitId);
   const start = [tenant.registeredOn, last.validFrom].sort()[1];
   if (asOf < start) return [];
   const row = (year: number, report: ComplianceReport): ComplianceYear => ({

@@ -143,7 +143,7 @@ export function auditTables(audits: AuditViewDoc[], findings: FindingViewDoc[], 
   ];
 }
 
-export function evaluationTable(overview: ReturnType<typeof evaluationOverview>, _lang: Lang): Table {
+export function evaluationTable(overview: ReturnType<typeof evaluationOverview>): Table {
   return {
     name: { id: 'Siklus evaluasi', en: 'Evaluation cycles' },
     columns: [col('cycleId', 'Siklus', 'Cycle', 20), col('year', 'Tahun', 'Year', 8), col('frameworkId', 'Kerangka', 'Framework', 12), col('finalized', 'Final', 'Finalised', 8), col('index', 'Indeks', 'Index', 8), col('indexExact', 'Indeks (tepat)', 'Index (exact)', 24), col('predicate', 'Predikat', 'Predicate', 12), col('missing', 'Indikator belum dinilai', 'Indicators without a level', 30), col('domains', 'Indeks domain', 'Domain indices', 50)],
@@ -161,7 +161,7 @@ export function evaluationTable(overview: ReturnType<typeof evaluationOverview>,
   };
 }
 
-export function cycleTables(view: ReturnType<typeof cycleView>, _lang: Lang): Table {
+export function cycleTables(view: ReturnType<typeof cycleView>): Table {
   return {
     name: { id: view.cycleId, en: view.cycleId },
     columns: [col('no', 'No', 'No', 6), col('name', 'Indikator', 'Indicator', 60), col('weight', 'Bobot %', 'Weight %', 10), col('owner', 'OPD pemilik', 'Owner OPD', 20), ...view.stages.map((s) => col(s, s, s, 10)), col('stage', 'Tahap terakhir', 'Latest stage', 14)],

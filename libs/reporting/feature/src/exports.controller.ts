@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, Param, UseGuards, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse as Response } from 'node:http';
 import { EventStore, fold, NotFoundError, ValidationError } from '@spbe/ledger-core';
 import { auditDecider, auditStreamId, findingDecider, findingStreamId } from '@spbe/audit-domain';
 import { EVENT_STORE } from '@spbe/platform';
-import { AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter } from './audit-trail.query';
 import { auditSummary } from './audit-views.projection';
 import { cycleView, evaluationOverview } from './evaluation-views.projection';
@@ -54,7 +53,7 @@ export class ExportsController {
     const { filter } = buildAuditTrailFilter(tenantId, filters, this.reporting.limits.maxPage);
     if (format === 'xlsx') assertXlsxRows(await this.reporting.countAuditTrail(filter), this.reporting.limits.xlsxMaxRows);
     const attestation = await this.reporting.attest(tenantId);
-    const table = auditTrailTable(this.reporting.auditTrailRows(filter) as AsyncIterable<AuditTrailRow>, lang);
+    const table = auditTrailTable(this.reporting.auditTrailRows(filter), lang);
     await send(res, format, `jejak-audit-${tenantId}`, [table], attestation, lang);
   }
 
@@ -67,8 +66,7 @@ export class ExportsController {
   async compliance(@Param('tenantId') tenantId: string, @Res() res: Response, @Query('format') f?: string, @Query('lang') l?: string, @Query('asOf') asOf?: string, @Query('unitId') unitId?: string) {
     const format = parseFormat(f);
     const lang = parseLang(l);
-    const report = await this.reporting.compliance(tenantId, asOf, unitId);
-    const years = await this.reporting.complianceYears(tenantId, report.asOf, unitId);
+    const { report, years } = await this.reporting.complianceWithYears(tenantId, asOf, unitId);
     const attestation = await this.reporting.attest(tenantId);
     await send(res, format, `kepatuhan-${tenantId}-${report.asOf}`, [complianceTable(report, lang), complianceYearsTable(years)], attestation, lang);
   }
@@ -99,8 +97,8 @@ export class ExportsController {
     const format = parseFormat(f);
     const lang = parseLang(l);
     const docs = cycleId ? [await this.reporting.cycle(tenantId, cycleId)] : await this.reporting.cycles(tenantId);
-    const overview = evaluationTable(evaluationOverview(docs), lang);
-    const perCycle = docs.filter((d) => d.state.exists).map((d) => cycleTables(cycleView(d), lang));
+    const overview = evaluationTable(evaluationOverview(docs));
+    const perCycle = docs.filter((d) => d.state.exists).map((d) => cycleTables(cycleView(d)));
     const tables = format === 'csv' ? [cycleId ? perCycle[0] : overview] : [overview, ...perCycle];
     const attestation = await this.reporting.attest(tenantId);
     await send(res, format, `evaluasi-${tenantId}${cycleId ? `-${cycleId}` : ''}`, tables, attestation, lang);
@@ -146,9 +144,7 @@ export class ExportsController {
     const events = await this.store.readStream(auditStreamId(tenantId, auditId));
     if (events.length === 0) throw new NotFoundError('audit', auditId);
     const audit = fold(auditDecider, events);
-    const { findings } = await this.reporting.audits(tenantId, undefined);
-    const own = findings.filter((f) => f.auditId === auditId);
-    const details = await Promise.all(own.map(async (f) => {
+    const details = await Promise.all((await this.reporting.findingsOf(tenantId, auditId)).map(async (f) => {
       const stream = await this.store.readStream(findingStreamId(tenantId, f.findingId));
       return { recorded: (stream[0]?.payload ?? {}) as Record<string, unknown>, state: fold(findingDecider, stream) };
     }));

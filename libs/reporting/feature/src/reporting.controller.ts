@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, UseGuards, Post, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { assertRole, EventStore, exportBundle, InvariantError, NotFoundError, Principal, proveInclusion, streamIdOf, verifyLedger } from '@spbe/ledger-core';
 import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
@@ -108,15 +108,15 @@ export class ReportingController {
   @ApiOperation({ summary: 'The audit trail as an offline-verifiable bundle (streams, signed checkpoints, an inclusion proof per event, public key); check it with `npm run verify -- --export <file>` (inspektorat, koordinator, admin)' })
   async exportBundle(@Param('tenantId') tenantId: string, @CurrentPrincipal() principal: Principal) {
     assertRole(principal, ['inspektorat', 'koordinator', 'admin']);
-    if (!this.reporting.sealer || !this.reporting.signingKey) throw new InvariantError('SEALER_DISABLED', 'no LEDGER_SIGNING_KEY is configured; the ledger is not sealed by this service');
-    await this.reporting.sealer.sealPending();
-    return exportBundle(this.store, tenantId, this.reporting.signingKey);
+    const { sealer, key } = this.reporting.sealing();
+    await sealer.sealPending();
+    return exportBundle(this.store, tenantId, key);
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/verify')
   @ApiOperation({ summary: "Re-checks every stream chain of the Pemda and every ledger checkpoint; ok, or the first broken link (stream, version, reason)" })
   async verify(@Param('tenantId') tenantId: string) {
-    return verifyLedger(this.store, tenantId, this.trustedKeys());
+    return verifyLedger(this.store, tenantId, this.reporting.trustedKeys());
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/proof/:eventId')
@@ -133,13 +133,7 @@ export class ReportingController {
   @ApiOperation({ summary: 'Seal every pending event into checkpoints now (role admin)' })
   async seal(@CurrentPrincipal() principal: Principal) {
     assertRole(principal, ['admin']);
-    if (!this.reporting.sealer) throw new InvariantError('SEALER_DISABLED', 'no LEDGER_SIGNING_KEY is configured; the ledger is not sealed by this service');
-    return { sealed: await this.reporting.sealer.sealPending() };
-  }
-
-  private trustedKeys() {
-    const key = this.reporting.signingKey;
-    return new Map(key ? [[key.keyId, key.publicKey]] : []);
+    return { sealed: await this.reporting.sealing().sealer.sealPending() };
   }
 
   @Post('api/ops/projections/:name/rebuild')

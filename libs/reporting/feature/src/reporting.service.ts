@@ -1,19 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { KeyObject } from 'node:crypto';
 import { EventEnvelope, EventStore, InvariantError, LedgerConfig, LedgerSealer, NotFoundError, SigningKey, uuidv7, ValidationError, verifyLedger } from '@spbe/ledger-core';
 import { isDate } from '@spbe/regulations';
 import { Bus, eventTopics, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer } from '@spbe/messaging';
-import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, resolveSigningKey } from '@spbe/platform';
-import { Projector, ReadModelStore } from '@spbe/read-models';
+import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, resolveSigningKey, today } from '@spbe/platform';
+import { Filter, Projector, ReadModelStore } from '@spbe/read-models';
 import { AUDIT_TRAIL, auditTrailProjection, AuditTrailRow } from './audit-trail.projection';
-import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTenantDoc, FactDoc, SubjectDoc } from './compliance.projection';
+import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTenantDoc, complianceProjection, complianceTenantsProjection, FactDoc, SubjectDoc } from './compliance.projection';
 import { complianceByYear, complianceReport } from './compliance.report';
-import { AUDIT_VIEW, AuditViewDoc, FINDING_VIEW, FindingViewDoc } from './audit-views.projection';
-import { CycleViewDoc, EVALUATION_VIEW } from './evaluation-views.projection';
+import { AUDIT_VIEW, AuditViewDoc, auditViewsProjection, FINDING_VIEW, FindingViewDoc } from './audit-views.projection';
+import { CycleViewDoc, EVALUATION_VIEW, evaluationViewsProjection } from './evaluation-views.projection';
 import { Attestation } from './exports';
-import { Filter } from '@spbe/read-models';
-import { complianceProjection, complianceTenantsProjection } from './compliance.projection';
-import { auditViewsProjection } from './audit-views.projection';
-import { evaluationViewsProjection } from './evaluation-views.projection';
 
 /** Consumes every context's topic into the read models (idempotent, bounded retries, dead letters). */
 @Injectable()
@@ -78,13 +75,19 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
   /** The compliance report of a tenant (or one OPD) on a date, from the read models. */
   async compliance(tenantId: string, asOf: string | undefined, unitId: string | undefined) {
     const { tenant, subjects, facts } = await this.complianceInputs(tenantId);
-    return complianceReport(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
+    return complianceReport(tenant, subjects, facts, asOf ?? today(), unitId ?? null);
   }
 
   /** The compliance report at the end of every year since the Pemda was registered. */
   async complianceYears(tenantId: string, asOf: string | undefined, unitId: string | undefined) {
+    return (await this.complianceWithYears(tenantId, asOf, unitId)).years;
+  }
+
+  /** The report on asOf and the per-year summary, from one read of the read models. */
+  async complianceWithYears(tenantId: string, asOf: string | undefined, unitId: string | undefined) {
     const { tenant, subjects, facts } = await this.complianceInputs(tenantId);
-    return complianceByYear(tenant, subjects, facts, asOf ?? new Date().toISOString().slice(0, 10), unitId ?? null);
+    const report = complianceReport(tenant, subjects, facts, asOf ?? today(), unitId ?? null);
+    return { report, years: complianceByYear(tenant, subjects, facts, report.asOf, unitId ?? null, report) };
   }
 
   private async complianceInputs(tenantId: string) {
@@ -97,11 +100,16 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
 
   /** The audit and finding view documents of a tenant. */
   async audits(tenantId: string, asOf: string | undefined) {
-    const on = asOf ?? new Date().toISOString().slice(0, 10);
+    const on = asOf ?? today();
     if (!isDate(on)) throw new ValidationError('asOf', 'must be a calendar date YYYY-MM-DD');
     const audits = await (await this.projector.read<AuditViewDoc>(AUDIT_VIEW)).find({ tenantId }, { sort: { year: 1, auditId: 1 } });
     const findings = await (await this.projector.read<FindingViewDoc>(FINDING_VIEW)).find({ tenantId }, { sort: { dueDate: 1, findingId: 1 } });
     return { on, audits, findings };
+  }
+
+  /** The findings recorded against one audit. */
+  async findingsOf(tenantId: string, auditId: string): Promise<FindingViewDoc[]> {
+    return (await this.projector.read<FindingViewDoc>(FINDING_VIEW)).find({ tenantId, auditId }, { sort: { dueDate: 1, findingId: 1 } });
   }
 
   async cycles(tenantId: string): Promise<CycleViewDoc[]> {
@@ -130,15 +138,25 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     return (await this.projector.read<AuditTrailRow>(AUDIT_TRAIL)).count(filter);
   }
 
+  /** The sealer and its key; 409 SEALER_DISABLED when this service has no LEDGER_SIGNING_KEY. */
+  sealing(): { sealer: LedgerSealer; key: SigningKey } {
+    if (!this.sealer || !this.signingKey) throw new InvariantError('SEALER_DISABLED', 'no LEDGER_SIGNING_KEY is configured; the ledger is not sealed by this service');
+    return { sealer: this.sealer, key: this.signingKey };
+  }
+
+  /** The public keys checkpoints are verified with. */
+  trustedKeys(): Map<string, KeyObject> {
+    return new Map(this.signingKey ? [[this.signingKey.keyId, this.signingKey.publicKey]] : []);
+  }
+
   /**
    * Seals what is pending, re-checks every stream chain of the tenant and every checkpoint, and
    * names the checkpoint an export is verified against. Fails closed: a broken ledger or a service
    * without a signing key exports nothing (409 naming the reason).
    */
   async attest(tenantId: string): Promise<Attestation> {
-    if (!this.sealer || !this.signingKey) throw new InvariantError('SEALER_DISABLED', 'no LEDGER_SIGNING_KEY is configured; exports need a sealed ledger to be verified against');
-    await this.sealer.sealPending();
-    const result = await verifyLedger(this.store, tenantId, new Map([[this.signingKey.keyId, this.signingKey.publicKey]]));
+    await this.sealing().sealer.sealPending();
+    const result = await verifyLedger(this.store, tenantId, this.trustedKeys());
     if (!result.ok) throw new InvariantError('INTEGRITY_BROKEN', `the ledger failed verification (${result.kind}); see GET …/integrity/verify — nothing exported / tidak diekspor`, { verification: result });
     if (!result.latestCheckpoint) throw new InvariantError('NOT_YET_SEALED', 'no checkpoint yet; nothing to verify an export against');
     const { sequence, root, toPosition, count, sealedAt, keyId, signature } = result.latestCheckpoint;
