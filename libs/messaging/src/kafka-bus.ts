@@ -41,12 +41,18 @@ export class KafkaBus implements Bus {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length > 0) {
-      // Another service may be creating the same topics at this moment: createTopics then answers
-      // "already exists" without waiting for leaders, so every caller waits below.
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
-      });
+      // kafkajs's own wait for leaders (createTopics waitForLeaders) gives up on the first
+      // UNKNOWN_TOPIC_OR_PARTITION a broker answers before the new topic's metadata reached it, and
+      // another service may be creating the same topics at this moment ("already exists", no wait).
+      // So creation does not wait, and every caller waits below with its own retries.
+      try {
+        await admin.createTopics({
+          waitForLeaders: false,
+          topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: 1 })),
+        });
+      } catch (err) {
+        if (!isAlreadyExistsOrRetriable(err)) throw err;
+      }
     }
     await this.waitForLeaders(topics);
   }
@@ -135,6 +141,13 @@ export class KafkaBus implements Bus {
     if (!this.admin) throw new Error('KafkaBus used before connect()');
     return this.admin;
   }
+}
+
+/** A topic created concurrently by another client, or a broker whose metadata has not caught up yet. */
+function isAlreadyExistsOrRetriable(err: unknown): boolean {
+  const e = err as { type?: string; retriable?: boolean; errors?: unknown[] };
+  if (e.type === 'TOPIC_ALREADY_EXISTS' || e.retriable === true) return true;
+  return Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every(isAlreadyExistsOrRetriable);
 }
 
 /** Retries an operation kafkajs marks retriable (e.g. metadata not yet propagated to the broker). */
