@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { AuditService } from '@spbe/audit-feature';
-import { EventStore, issueToken, LedgerConfig, loadConfig, Role } from '@spbe/ledger-core';
+import { EventStore, Role } from '@spbe/ledger-core';
 import { waitFor } from '@spbe/ledger-core/testing';
-import { createApp, EVENT_STORE } from '@spbe/platform';
+import { EVENT_STORE } from '@spbe/platform';
 import { addDays, addPeriod } from '@spbe/regulations';
-import { ledgerAppModule } from './app.module';
+import { ledgerUnderTest } from './testing/ledger';
 
 /**
  * The audit-scheduler in the all-in-one app: it learns audit objects from the registry's events over
@@ -16,11 +11,9 @@ import { ledgerAppModule } from './app.module';
  * tindak lanjut, and marks overdue items exactly once.
  */
 describe('audit-scheduler over HTTP (all-in-one app)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-audit-'));
-  let config: LedgerConfig;
-  let app: INestApplication;
-  const http = () => request(app.getHttpServer());
-  const as = async (role: Role, unit?: string) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', unit: unit ?? null, roles: [role] }, config.auth)}`;
+  const ledger = ledgerUnderTest('audit');
+  const { http } = ledger;
+  const as = (role: Role, unit?: string) => ledger.as(role, { unit: unit ?? null });
   const base = '/api/audit/tenants/kota-kupang';
   // The audit objects enter the ledger on the day the test runs; their first due dates follow from it.
   const today = new Date().toISOString().slice(0, 10);
@@ -29,19 +22,12 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
   const dueYear = Number(dueIn2Years.slice(0, 4));
 
   beforeAll(async () => {
-    config = loadConfig({ DATA_DIR: dataDir });
-    app = await createApp(ledgerAppModule(config), config, { title: 't', description: 't' });
-    await app.init();
     const k = await as('koordinator');
     await http().post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
     await http().post('/api/registry/tenants/kota-kupang/units').set('authorization', k).send({ unitId: 'dinas-kesehatan', name: 'Dinas Kesehatan', kind: 'opd' }).expect(201);
     // The registry records the data centre in its catalogue; the audit-scheduler learns it from the registry's events.
     await http().post('/api/registry/tenants/kota-kupang/infrastructure').set('authorization', await as('dinas')).send({ infrastructureId: 'pusat-data', name: 'Pusat Data Kota Kupang', kind: 'pusat-data', unitId: 'dinas-kesehatan' }).expect(201);
     await waitFor(async () => (await http().get(`${base}/objects`).set('authorization', k)).body.items?.length === 1);
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('lists the objects learned from the registry with their due audits and articles', async () => {
@@ -136,12 +122,12 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
   });
 
   it('marks a due audit that passed unmet exactly once, across concurrent runs', async () => {
-    const audit = app.get(AuditService, { strict: false });
+    const audit = ledger.app.get(AuditService, { strict: false });
     const runs = await Promise.all([audit.runOverdue('kota-kupang', afterDue), audit.runOverdue('kota-kupang', afterDue)]);
     // Two obligations of the data centre passed unmet by then (R-AUD-09 and R-AUD-11.infrastructure, both due two years after it entered the ledger).
     expect(runs.reduce((n, r) => n + r.auditsMarked, 0)).toBe(2);
     expect((await audit.runOverdue('kota-kupang', addDays(afterDue, 1))).auditsMarked).toBe(0);
-    const store = app.get<EventStore>(EVENT_STORE, { strict: false });
+    const store = ledger.app.get<EventStore>(EVENT_STORE, { strict: false });
     for (const rule of ['R-AUD-09', 'R-AUD-11.infrastructure']) {
       const events = await store.readStream(`kota-kupang:audit.obligation:${rule}~pusat-data`);
       expect(events.map((e) => [e.type, e.actor.role, (e.payload as { dueDate: string }).dueDate, e.legalBasis?.article])).toEqual([['AuditBecameOverdue', 'system', dueIn2Years, rule === 'R-AUD-09' ? 'Pasal 48(1)' : 'Pasal 50(2)']]);

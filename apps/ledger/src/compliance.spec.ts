@@ -1,23 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { issueToken, LedgerConfig, loadConfig, Role } from '@spbe/ledger-core';
+import { issueToken } from '@spbe/ledger-core';
 import { waitFor } from '@spbe/ledger-core/testing';
-import { createApp } from '@spbe/platform';
-import { ledgerAppModule } from './app.module';
+import { ledgerUnderTest } from './testing/ledger';
 
 /**
  * The registry records decisions; reporting projects them (in-process bus here) and the compliance
  * view runs the regulation profile's rules engine over them.
  */
 describe('compliance view over recorded decisions (all-in-one app)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-compliance-'));
-  let config: LedgerConfig;
-  let app: INestApplication;
-  const http = () => request(app.getHttpServer());
-  const as = async (role: Role) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', roles: [role] }, config.auth)}`;
+  const ledger = ledgerUnderTest('compliance');
+  const { http, as } = ledger;
   const base = '/api/registry/tenants/kota-kupang';
   // The unit enters the ledger the day the test runs: the year under test is this one, looked at on
   // 15 December (or today, when that is later), when its yearly duties are due soon.
@@ -27,19 +18,12 @@ describe('compliance view over recorded decisions (all-in-one app)', () => {
   const compliance = async (q: string) => http().get(`/api/reporting/tenants/kota-kupang/compliance${q}`).set('authorization', await as('inspektorat'));
 
   beforeAll(async () => {
-    config = loadConfig({ DATA_DIR: dataDir });
-    app = await createApp(ledgerAppModule(config), config, { title: 't', description: 't' });
-    await app.init();
     const k = await as('koordinator');
     await http().post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
     await http().post(`${base}/units`).set('authorization', k).send({ unitId: 'dinas-kesehatan', name: 'Dinas Kesehatan', kind: 'opd' }).expect(201);
     const decree = { number: `188.45/1/HK/${year - 4}`, date: `${year - 5}-12-20`, signer: 'Wali Kota Kupang' };
     await http().post(`${base}/architectures`).set('authorization', k).send({ architectureId: 'arsitektur-lima-tahun', title: `Arsitektur SPBE Kota Kupang ${year - 4}–${year}`, validFrom: `${year - 4}-01-01`, decree }).expect(201);
     await http().post(`${base}/architectures/arsitektur-lima-tahun/reviews`).set('authorization', await as('dinas')).send({ reviewId: 'reviu-paruh-waktu', kind: 'mid-term', heldOn: `${year - 2}-06-10`, outcome: 'tetap', summary: 'Reviu paruh waktu' }).expect(201);
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('reports every obligation with status, due date, evidence and citation', async () => {
@@ -70,7 +54,7 @@ describe('compliance view over recorded decisions (all-in-one app)', () => {
     expect(early.status).toBe(400);
     expect(early.body.message).toMatch(/^asOf: .*Pasal 57/);
     expect((await compliance('?asOf=2026-02-30')).status).toBe(400);
-    const other = await http().get('/api/reporting/tenants/kota-x/compliance').set('authorization', `Bearer ${await issueToken({ sub: 'x', name: 'X', tenant: 'kota-x', roles: ['viewer'] }, config.auth)}`);
+    const other = await http().get('/api/reporting/tenants/kota-x/compliance').set('authorization', `Bearer ${await issueToken({ sub: 'x', name: 'X', tenant: 'kota-x', roles: ['viewer'] }, ledger.config.auth)}`);
     expect(other.status).toBe(404);
   });
 });

@@ -1,33 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { issueToken, LedgerConfig, loadConfig, Role } from '@spbe/ledger-core';
+import { issueToken, Role } from '@spbe/ledger-core';
 import { waitFor } from '@spbe/ledger-core/testing';
-import { createApp } from '@spbe/platform';
-import { ledgerAppModule } from './app.module';
+import { ledgerUnderTest } from './testing/ledger';
 
 /** evaluation-scoring over HTTP in the all-in-one app: a pemdi-2026 cycle from opening to its result. */
 describe('evaluation-scoring over HTTP (all-in-one app)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-evaluation-'));
-  let config: LedgerConfig;
-  let app: INestApplication;
-  const http = () => request(app.getHttpServer());
-  const as = async (role: Role) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', roles: [role] }, config.auth)}`;
+  const ledger = ledgerUnderTest('evaluation');
+  const { http, as } = ledger;
   const base = '/api/evaluation/tenants/kota-kupang/cycles';
   const assess = async (role: Role, no: number, stage: string, body: Record<string, unknown>) =>
     http().put(`${base}/pemdi-2026-2026/indicators/${no}/assessments/${stage}`).set('authorization', await as(role)).send({ explanation: 'Fakta: dokumen tersedia. Analisis: memenuhi kriteria.', ...body });
 
-  beforeAll(async () => {
-    config = loadConfig({ DATA_DIR: dataDir });
-    app = await createApp(ledgerAppModule(config), config, { title: 't', description: 't' });
-    await app.init();
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('opens a cycle, records stages, refuses bad input, finalises, and computes the index from the events', async () => {
     const open = { year: 2026, frameworkId: 'pemdi-2026', asesorDecree: { number: '100/12/2026', date: '2026-02-01', signer: 'Wali Kota Kupang' }, members: ['Maria Asesor', 'Yosef Asesor'] };
@@ -112,7 +94,7 @@ describe('evaluation-scoring over HTTP (all-in-one app)', () => {
   });
 
   it("opens and finalises with the role of the finaliser the tenant's profile names (Pasuruan: the Dinas, Pasal 24(1))", async () => {
-    const tok = async (role: Role) => `Bearer ${await issueToken({ sub: `p-${role}`, name: `Pejabat ${role}`, tenant: 'kota-pasuruan', roles: [role] }, config.auth)}`;
+    const tok = async (role: Role) => `Bearer ${await issueToken({ sub: `p-${role}`, name: `Pejabat ${role}`, tenant: 'kota-pasuruan', roles: [role] }, ledger.config.auth)}`;
     await http().post('/api/registry/tenants').set('authorization', await tok('koordinator')).send({ tenantId: 'kota-pasuruan', name: 'Pemerintah Kota Pasuruan', kind: 'kota', profileId: 'pasuruan-perwali-24-2021' }).expect(201);
     const open = { year: 2026, frameworkId: 'pemdi-2026', asesorDecree: '188.45/1/2026', members: [{ name: 'Asesor Pasuruan', role: 'ketua' }] };
     const url = '/api/evaluation/tenants/kota-pasuruan/cycles';

@@ -1,43 +1,30 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { ExportBundle, issueToken, LedgerConfig, loadConfig, Role, verifyExportBundle } from '@spbe/ledger-core';
-import { createApp } from '@spbe/platform';
-import { ledgerAppModule } from './app.module';
+import { ExportBundle, verifyExportBundle } from '@spbe/ledger-core';
+import { ledgerUnderTest } from './testing/ledger';
 
 /** The audit trail exported as a bundle and checked offline; tampering with an event or a checkpoint is caught. */
 describe('integrity export and `npm run verify -- --export`', () => {
   const root = join(__dirname, '..', '..', '..');
-  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-export-'));
-  let config: LedgerConfig;
-  let app: INestApplication;
+  const ledger = ledgerUnderTest('export');
+  const { http, as } = ledger;
   let bundle: ExportBundle;
-  const as = async (role: Role) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', roles: [role] }, config.auth)}`;
   const cli = (file: string) => spawnSync('node', [join(root, 'dist', 'libs', 'ledger-core', 'src', 'checkpoints', 'verify-cli.js'), '--export', file], { encoding: 'utf8' });
   const write = (name: string, b: unknown) => {
-    const file = join(dataDir, name);
+    const file = join(ledger.dataDir, name);
     writeFileSync(file, JSON.stringify(b));
     return file;
   };
 
   beforeAll(async () => {
     execFileSync('node', ['scripts/build.mjs', '--quiet'], { cwd: root });
-    config = loadConfig({ DATA_DIR: dataDir });
-    app = await createApp(ledgerAppModule(config), config, { title: 't', description: 't' });
-    await app.init();
     const k = await as('koordinator');
-    await request(app.getHttpServer()).post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
-    await request(app.getHttpServer()).post('/api/registry/tenants/kota-kupang/units').set('authorization', k).send({ unitId: 'dinas-kominfo', name: 'Dinas Komunikasi dan Informatika', kind: 'dinas-kominfo' }).expect(201);
-    await request(app.getHttpServer()).get('/api/reporting/tenants/kota-kupang/integrity/export').set('authorization', await as('opd')).expect(403);
-    bundle = (await request(app.getHttpServer()).get('/api/reporting/tenants/kota-kupang/integrity/export').set('authorization', await as('inspektorat')).expect(200)).body;
+    await http().post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
+    await http().post('/api/registry/tenants/kota-kupang/units').set('authorization', k).send({ unitId: 'dinas-kominfo', name: 'Dinas Komunikasi dan Informatika', kind: 'dinas-kominfo' }).expect(201);
+    await http().get('/api/reporting/tenants/kota-kupang/integrity/export').set('authorization', await as('opd')).expect(403);
+    bundle = (await http().get('/api/reporting/tenants/kota-kupang/integrity/export').set('authorization', await as('inspektorat')).expect(200)).body;
   }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('exports every stream with a proof per event, and verifies offline (function and CLI)', () => {
     expect(Object.keys(bundle.streams).sort()).toEqual(['kota-kupang:registry.tenant:kota-kupang', 'kota-kupang:registry.unit:dinas-kominfo']);
@@ -66,6 +53,6 @@ describe('integrity export and `npm run verify -- --export`', () => {
     delete unsealed.proofs[Object.keys(unsealed.proofs)[0]];
     expect(verifyExportBundle(unsealed)).toMatchObject({ ok: false, reason: expect.stringContaining('no inclusion proof') });
     expect(verifyExportBundle({ ...bundle, checkpoints: [] })).toMatchObject({ ok: false, where: 'checkpoints' });
-    expect(cli(join(dataDir, 'missing.json')).status).toBe(1);
+    expect(cli(join(ledger.dataDir, 'missing.json')).status).toBe(1);
   });
 });

@@ -1,35 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { issueToken, LedgerConfig, loadConfig } from '@spbe/ledger-core';
 import { waitFor } from '@spbe/ledger-core/testing';
-import { createApp } from '@spbe/platform';
-import { ledgerAppModule } from './app.module';
+import { ledgerUnderTest } from './testing/ledger';
 
 /** Reporting's configured limits over HTTP: the page size and the XLSX export size (CSV streams without one). */
 describe('reporting limits (REPORTING_MAX_PAGE, REPORTING_XLSX_MAX_ROWS)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spbe-limits-'));
-  let config: LedgerConfig;
-  let app: INestApplication;
+  const ledger = ledgerUnderTest('limits', { env: { REPORTING_MAX_PAGE: '20', REPORTING_XLSX_MAX_ROWS: '10' } });
+  const { http } = ledger;
   let insp: string;
-  const http = () => request(app.getHttpServer());
   const rep = '/api/reporting/tenants/kota-kupang';
 
   beforeAll(async () => {
-    config = loadConfig({ DATA_DIR: dataDir, REPORTING_MAX_PAGE: '20', REPORTING_XLSX_MAX_ROWS: '10' });
-    app = await createApp(ledgerAppModule(config), config, { title: 't', description: 't' });
-    await app.init();
-    const k = `Bearer ${await issueToken({ sub: 'k', name: 'Koordinator', tenant: 'kota-kupang', roles: ['koordinator'] }, config.auth)}`;
-    insp = `Bearer ${await issueToken({ sub: 'i', name: 'Inspektur', tenant: 'kota-kupang', roles: ['inspektorat'] }, config.auth)}`;
+    const k = await ledger.as('koordinator');
+    insp = await ledger.as('inspektorat');
     await http().post('/api/registry/tenants').set('authorization', k).send({ tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }).expect(201);
     for (let i = 0; i < 24; i++) await http().post('/api/registry/tenants/kota-kupang/units').set('authorization', k).send({ unitId: `opd-${i}`, name: `Perangkat Daerah ${i}`, kind: 'opd' }).expect(201);
     await waitFor(async () => (await http().get(`${rep}/audit-trail?limit=20&type=UnitRegistered&entity=kota-kupang:registry.unit:opd-23`).set('authorization', insp)).body.items?.length === 1);
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('pages up to the configured size and refuses a larger page naming the limit', async () => {
@@ -46,6 +30,7 @@ describe('reporting limits (REPORTING_MAX_PAGE, REPORTING_XLSX_MAX_ROWS)', () =>
     expect(tooMany.body.message).toBe('rows: 25 rows exceed the XLSX limit of 10; narrow the filters or use format=csv, which is streamed / gunakan format=csv');
     await http().get(`${rep}/audit-trail/export?format=xlsx&type=TenantRegistered`).set('authorization', insp).expect(200);
     const csv = await http().get(`${rep}/audit-trail/export?format=csv`).set('authorization', insp).expect(200);
-    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(4 + 25);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(4 + 25 + 1);
+    expect(csv.text.trimEnd().split('\r\n').at(-1)).toBe('# Akhir berkas: 25 baris data.');
   });
 });

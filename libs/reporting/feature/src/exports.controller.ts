@@ -9,18 +9,11 @@ import { auditSummary } from './audit-views.projection';
 import { cycleView, evaluationOverview } from './evaluation-views.projection';
 import {
   assertXlsxRows,
-  Attestation,
-  attestationHeaders,
-  Format,
-  Lang,
   parseFormat,
   parseLang,
-  Table,
-  writeCsv,
-  writePdf,
-  writeXlsx,
   XLSX_MAX_ROWS,
 } from './exports';
+import { send, sendPdf } from './export-response';
 import { auditTables, auditTrailTable, complianceTable, complianceYearsTable, cycleTables, evaluationTable } from './export-tables';
 import { KnownTenantGuard } from './known-tenant.guard';
 import { ReportingService } from './reporting.service';
@@ -180,26 +173,4 @@ export class ExportsController {
     ];
     await sendPdf(res, `audit-${tenantId}-${auditId}`, `${en ? 'Audit TIK report' : 'Laporan Audit TIK'} — ${auditId}`, tenantId, sections, attestation, lang);
   }
-}
-
-function download(res: Response, contentType: string, filename: string, attestation: Attestation): void {
-  res.statusCode = 200;
-  res.setHeader('Content-Type', contentType);
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  for (const [k, v] of Object.entries(attestationHeaders(attestation))) res.setHeader(k, v);
-}
-
-async function send(res: Response, format: Format, name: string, tables: Table[], attestation: Attestation, lang: Lang): Promise<void> {
-  if (format === 'csv') {
-    download(res, 'text/csv; charset=utf-8', `${name}.csv`, attestation);
-    await writeCsv(res, tables[0], attestation, lang);
-  } else {
-    download(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${name}.xlsx`, attestation);
-    await writeXlsx(res, tables, attestation, lang);
-  }
-}
-
-async function sendPdf(res: Response, name: string, title: string, subtitle: string, sections: Parameters<typeof writePdf>[3], attestation: Attestation, lang: Lang): Promise<void> {
-  download(res, 'application/pdf', `${name}.pdf`, attestation);
-  await writePdf(res, title, subtitle, sections, attestation, lang);
 }

@@ -1,15 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { LedgerError } from '@spbe/ledger-core';
 import { refusal } from '@spbe/ledger-core/testing';
-import { assertXlsxRows, Attestation, csvField, parseFormat, parseLang, writeCsv, XLSX_MAX_ROWS } from './exports';
+import { assertXlsxRows, csvField, parseFormat, parseLang, writeCsv, XLSX_MAX_ROWS } from './exports';
+import { testAttestation } from './exports.fixture';
 
-const attestation: Attestation = {
-  tenantId: 'kota-kupang',
-  verifiedAt: '2026-11-29T01:00:00.000Z',
-  streams: 2,
-  events: 5,
-  checkpoint: { sequence: 3, root: 'a'.repeat(64), toPosition: 42, count: 5, sealedAt: '2026-11-29T00:59:00.000Z', keyId: 'k1', signature: 'c2ln' },
-};
+const attestation = testAttestation;
 
 describe('exports', () => {
   it('quotes CSV fields per RFC 4180 and never lets a spreadsheet run a formula', () => {
@@ -33,7 +28,7 @@ describe('exports', () => {
     const lines = Buffer.concat(chunks).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('# Verified 2026-11-29T01:00:00.000Z: 5 events in 2 streams, hash chains intact.');
     expect(lines[1]).toContain(`Checkpoint #3 (positions up to 42, sealed 2026-11-29T00:59:00.000Z), Merkle root ${'a'.repeat(64)}, key k1.`);
-    expect(lines.slice(3)).toEqual(['Column A', '1', '"x,y"', '']);
+    expect(lines.slice(3)).toEqual(['Column A', '1', '"x,y"', '# End of file: 2 data rows.', '']);
   });
 
   it('refuses an unknown format or language, and an XLSX above its row limit (413)', () => {

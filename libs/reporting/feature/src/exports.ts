@@ -89,8 +89,22 @@ export function attestationHeaders(a: Attestation): Record<string, string> {
   };
 }
 
+/** Writes with back-pressure; a reader that went away ends the export instead of leaving it waiting for 'drain'. */
 async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  if (out.destroyed) throw new Error('export aborted: the connection was closed');
+  if (out.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (err?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('export aborted: the connection was closed'));
+    out.once('drain', onDrain);
+    out.once('close', onClose);
+  });
 }
 
 /**
@@ -105,8 +119,17 @@ export async function writeCsv(out: Writable, table: Table, attestation: Attesta
     await write(out, table.columns.map((c) => csvField(row[c.key])).join(',') + '\r\n');
     n++;
   }
+  await write(out, `# ${endLine(n, lang)}\r\n`);
   out.end();
   return n;
+}
+
+/**
+ * The CSV's last line. A file without it was cut short (the export failed after it began streaming
+ * and the connection was aborted), so a reader can tell a complete file from a partial one offline.
+ */
+export function endLine(rows: number, lang: Lang): string {
+  return lang === 'id' ? `Akhir berkas: ${rows} baris data.` : `End of file: ${rows} data rows.`;
 }
 
 /** Tables as sheets of one workbook, streamed; a last sheet `Integritas` carries the checkpoint. */
