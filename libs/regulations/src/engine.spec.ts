@@ -132,6 +132,21 @@ describe('subjects and scope', () => {
     expect(() => evaluateObligations(KUPANG, { asOf: '2025-02-30', tenant })).toThrow(/^asOf: must be a calendar date/);
   });
 
+  it("counts any matching fact of the tenant for a duty of the Pemda as a whole (Samarinda R-AUD-07/08, Pasal 30(7)), but only the subject's own facts otherwise", () => {
+    const samarinda = effectiveProfile({ profileId: 'samarinda-perwali-draft-2023', inForceFrom: '2024-01-01' });
+    const t = { id: 'kota-samarinda', since: '2025-01-01' };
+    const subjects = [{ ...infra, since: '2025-01-01' }];
+    const audits = [fact('int-2026', 'AuditReported', '2026-05-10', infra, { mode: 'internal', auditType: 'infrastruktur' })];
+    const all = evaluateObligations(samarinda, { asOf: '2026-06-01', tenant: t, subjects, facts: audits });
+    const yearly = all.find((r) => r.ruleId === 'R-AUD-07')!;
+    expect(yearly).toMatchObject({ subject: { kind: 'tenant', id: 'kota-samarinda' }, status: 'fulfilled', evidence: ['int-2026'], citation: { regulation: 'samarinda-perwali-draft-2023', article: 'Pasal 30(7)' } });
+    // An internal audit is no evidence for the external one.
+    expect(all.find((r) => r.ruleId === 'R-AUD-08')!.evidence).toEqual([]);
+    // Kupang's LAN diagram duty is per unit: a diagram of another unit does not count.
+    const other = fact('lan', 'LanDiagramSubmitted', '2025-06-01', { kind: 'unit', id: 'dinas-lain', since: '2025-04-15' });
+    expect(one(KUPANG, 'R-INF-05', '2025-12-01', [unit], [other], 'dinas-pu').status).not.toBe('fulfilled');
+  });
+
   it('is deterministic: the same input gives the same output', () => {
     const input = { asOf: '2027-06-01', tenant, subjects: [unit, infra], facts: [fact('e1', 'LanDiagramSubmitted', '2027-02-01', unit)] };
     expect(evaluateObligations(KUPANG, input)).toEqual(evaluateObligations(KUPANG, input));

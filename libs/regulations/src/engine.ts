@@ -110,8 +110,14 @@ export function factMatches(f: Fact, m: FactMatch): boolean {
   return m.types.includes(f.type) && (!m.where || Object.entries(m.where).every(([k, v]) => f.data?.[k] === v));
 }
 
+/**
+ * The facts that fulfil an obligation on a subject: those recorded on that subject, or — for a duty of
+ * the Pemda as a whole (scope `tenant`, e.g. Samarinda Pasal 30(7) "Audit TIK … paling sedikit 1 tahun
+ * sekali") — any matching fact of the tenant, whatever object it was recorded on.
+ */
 function evidenceFor(ctx: Ctx, o: Obligation, s: Subject): Fact[] {
-  return ctx.facts.filter((f) => f.subject.kind === s.kind && f.subject.id === s.id && factMatches(f, o.evidence)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const onSubject = (f: Fact) => s.kind === 'tenant' || (f.subject.kind === s.kind && f.subject.id === s.id);
+  return ctx.facts.filter((f) => onSubject(f) && factMatches(f, o.evidence)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 function openStatus(ctx: Ctx, dueDate: string): ObligationStatus {

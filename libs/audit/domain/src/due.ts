@@ -30,7 +30,7 @@ export interface DueEntry {
  */
 export function dueAudits(profile: EffectiveProfile, tenant: { id: string; since: string }, objects: AuditObject[], audits: (AuditState & { id: string })[], asOf: string): DueEntry[] {
   const subjects: Subject[] = objects.map((o) => ({ kind: o.kind, id: o.id, name: o.name, since: o.since, until: o.until ?? null, attributes: o.attributes }));
-  const facts = [...auditFacts(audits), ...tenantAuditFacts(tenant.id, audits)];
+  const facts = auditFacts(audits);
   const results = evaluateObligations(profile, { asOf, tenant, subjects, facts }).filter((r) => r.ruleId.startsWith('R-AUD'));
   const groups = new Map<string, DueEntry>();
   for (const r of results) {
@@ -39,9 +39,4 @@ export function dueAudits(profile: EffectiveProfile, tenant: { id: string; since
     groups.get(key)!.obligations.push(r);
   }
   return [...groups.values()];
-}
-
-/** Tenant-wide duties (Audit TIK in general) count every reported audit of the tenant. */
-function tenantAuditFacts(tenantId: string, audits: (AuditState & { id: string })[]): Fact[] {
-  return auditFacts(audits).map((f) => ({ ...f, subject: { kind: 'tenant', id: tenantId } }));
 }

@@ -5,7 +5,7 @@ import { citationTable } from '../citation-table';
 describe('nasional-perpres-95-2018 profile', () => {
   it('pins every value to its citation', () => {
     expect(citationTable(nasional)).toEqual([
-      'identity.inForce (date not printed): perpres-95-2018 Pasal 58(4) [V]',
+      'identity.inForce (date not printed): perpres-95-2018 ketentuan penutup (nomor pasal tidak termuat dalam paket domain)',
       'roles.koordinatorSpbe: silent',
       'roles.architectureEnactor: silent',
       'roles.architectureReviewer: silent',

@@ -24,7 +24,10 @@ export const nasional: RegulationProfile = {
     region: { name: '(Pemda mana pun)', kind: 'kota', province: '-' },
     status: 'in-force',
     inForceFrom: null,
-    inForceCitation: cite(PERPRES_95_2018, 'Pasal 58(4)', { grade: 'V' }),
+    // Pasal 58(4) (security audits) was cited here by mistake. The domain pack does not hold the
+    // Perpres's closing article, so the citation says so instead of guessing its number; a Pemda on
+    // this baseline records the date it adopts it.
+    inForceCitation: cite(PERPRES_95_2018, 'ketentuan penutup (nomor pasal tidak termuat dalam paket domain)'),
   },
   summary: t(
     'Hanya ketentuan nasional; Pemda mencatat peran, kriteria dan siklusnya sendiri dengan keputusan.',
