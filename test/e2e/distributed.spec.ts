@@ -48,6 +48,8 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
         REPORTING_GROUP_ID: `spbe-reporting-${run}`,
         AUTH_JWT_SECRET: secret,
         NODE_ENV: 'test',
+        // the overdue run happens on demand in this test, not one minute after start
+        AUDIT_OVERDUE_EVERY_MINUTES: '0',
         // reporting seals the ledger (exports are verified against its checkpoints)
         ...(app === 'reporting' ? { LEDGER_SIGNING_KEY: signingKey, LEDGER_CHECKPOINT_SECONDS: '1' } : {}),
       };

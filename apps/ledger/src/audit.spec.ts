@@ -63,7 +63,10 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
     await http().post(`${base}/audits`).set('authorization', insp).send(body).expect(201);
     await http().post(`${base}/audits/audit-keamanan-2026/schedule`).set('authorization', insp).send({ startDate: '2026-11-02', endDate: '2026-10-01' }).expect(400);
     await http().post(`${base}/audits/audit-keamanan-2026/schedule`).set('authorization', insp).send({ startDate: '2026-11-02', endDate: '2026-11-06' }).expect(201);
+    const outsider = await http().post(`${base}/audits/audit-keamanan-2026/start`).set('authorization', await as('opd', 'dinas-kesehatan')).send({ startedOn: '2026-11-02' }).expect(403);
+    expect(outsider.body.message).toContain('Pasal 48(1)');
     await http().post(`${base}/audits/audit-keamanan-2026/start`).set('authorization', insp).send({ startedOn: '2026-11-02' }).expect(201);
+    await http().post(`${base}/audits/audit-keamanan-2026/report`).set('authorization', await as('viewer')).send({ reportedOn: '2026-11-10', conclusion: 'memadai', summary: 'Tidak berhak' }).expect(403);
     await http().post(`${base}/audits/audit-keamanan-2026/report`).set('authorization', insp).send({ reportedOn: '2026-11-10', conclusion: 'perlu-peningkatan', summary: 'Kendali akses perlu diperbaiki' }).expect(201);
     const due = await http().get(`${base}/due?asOf=${today}`).set('authorization', insp).expect(200);
     const sec = due.body.items.flatMap((i: { obligations: unknown[] }) => i.obligations).find((o: { ruleId: string }) => o.ruleId === 'R-AUD-11.infrastructure');
@@ -132,5 +135,23 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
       const events = await store.readStream(`kota-kupang:audit.obligation:${rule}~pusat-data`);
       expect(events.map((e) => [e.type, e.actor.role, (e.payload as { dueDate: string }).dueDate, e.legalBasis?.article])).toEqual([['AuditBecameOverdue', 'system', dueIn2Years, rule === 'R-AUD-09' ? 'Pasal 48(1)' : 'Pasal 50(2)']]);
     }
+  });
+
+  it('marks nothing twice after a restart, and the scheduled run (first run after start, then periodic) records what is due', async () => {
+    const asOf = addDays(afterDue, 2);
+    await ledger.restart();
+    const audit = ledger.app.get(AuditService, { strict: false });
+    await waitFor(async () => (await http().get(`${base}/objects`).set('authorization', await as('inspektorat'))).body.items?.length === 1);
+    // Already marked before the restart (test above): nothing new.
+    expect((await audit.runOverdue('kota-kupang', asOf)).auditsMarked).toBe(0);
+    const store = ledger.app.get<EventStore>(EVENT_STORE, { strict: false });
+    expect(await store.readStream('kota-kupang:audit.obligation:R-AUD-09~pusat-data')).toHaveLength(1);
+    // The schedule runs for every tenant; today nothing of this tenant is overdue that was not marked.
+    audit.startSchedule(3_600_000, 10);
+    await waitFor(async () => audit.lastScheduledRun !== undefined);
+    const runs = await audit.lastScheduledRun!;
+    audit.stopSchedule();
+    expect(runs.map((r) => r.tenantId)).toEqual(['kota-kupang']);
+    expect(runs[0]).toMatchObject({ asOf: today, auditsMarked: 0 });
   });
 });

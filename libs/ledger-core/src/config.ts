@@ -36,6 +36,11 @@ export interface LedgerConfig {
   reportingGroupId: string;
   /** Reporting limits: largest audit-trail page (REPORTING_MAX_PAGE) and largest XLSX export in rows (REPORTING_XLSX_MAX_ROWS). */
   reporting: { maxPage: number; xlsxMaxRows: number };
+  /**
+   * The audit-scheduler's overdue run (AUDIT_OVERDUE_EVERY_MINUTES, default 1440 = daily; 0 = only on
+   * demand): the first run one minute after start, then every so many minutes.
+   */
+  auditOverdueEveryMinutes: number;
   /** Ledger checkpoints: Ed25519 key (PKCS#8 PEM) and block size / interval. */
   ledger: { signingKeyPem?: string; checkpointEvents: number; checkpointSeconds: number };
 }
@@ -142,6 +147,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
       maxPage: int(env, 'REPORTING_MAX_PAGE', 200, 1, 10_000),
       xlsxMaxRows: int(env, 'REPORTING_XLSX_MAX_ROWS', 100_000, 1, 1_000_000),
     },
+    auditOverdueEveryMinutes: int(env, 'AUDIT_OVERDUE_EVERY_MINUTES', 1440, 0, 7 * 1440),
     ledger: {
       signingKeyPem: signingKeyPem(env),
       checkpointEvents: int(env, 'LEDGER_CHECKPOINT_EVENTS', 1000, 1, 4000),

@@ -38,6 +38,25 @@ describe('an Audit TIK through its lifecycle (Kupang Pasal 47–50)', () => {
     expect((refusal(() => auditDecider.decide({ ...report, reportedOn: '2026-12-01' } as AuditCommand, auditRun([plan, schedule, start]))) as ValidationError).field).toBe('reportedOn');
   });
 
+  it('is started, reported and closed only by the audit planner (Pasal 48(1)) or, for an internal audit, the internal audit team (Pasal 47(6))', () => {
+    const scheduled = auditRun([plan, schedule]);
+    for (const role of ['opd', 'viewer', 'asesor'] as const) {
+      const refused = refusal(() => auditDecider.decide({ ...start, role }, scheduled));
+      expect(refused).toBeInstanceOf(AuthError);
+      expect(refused.message).toContain('Pasal 48(1)');
+    }
+    expect(refusal(() => auditDecider.decide({ ...report, role: 'opd' }, auditRun([plan, schedule, start])))).toBeInstanceOf(AuthError);
+    expect(refusal(() => auditDecider.decide({ type: 'CloseAudit', closedOn: '2026-11-01', ...ctx, role: 'viewer' }, auditRun([plan, schedule, start, report])))).toBeInstanceOf(AuthError);
+    // The Dinas sits in Kupang's Tim Auditor TIK internal: it may record an internal audit's steps…
+    expect(auditDecider.decide({ ...start, role: 'dinas' }, scheduled)[0].type).toBe('AuditStarted');
+    // …but not an external one's, which only the planner records.
+    const latik = { latikId: 'latik-1', registeredUntil: '2027-12-31', accreditedUntil: '2027-12-31' };
+    const internal: Fact = { eventId: 'int', type: 'AuditReported', date: '2026-06-01', subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } };
+    const external = auditRun([{ ...plan, mode: 'eksternal' }, { ...schedule, latikId: 'latik-1', latik, priorFacts: [internal] } as AuditCommand]);
+    expect(refusal(() => auditDecider.decide({ ...start, role: 'dinas' }, external))).toBeInstanceOf(AuthError);
+    expect(auditDecider.decide(start, external)[0].type).toBe('AuditStarted');
+  });
+
   it('an external audit needs a LATIK registered and accredited until its end date (422), after the internal one (BSSN 8/2024)', () => {
     const planned = auditRun([{ ...plan, mode: 'eksternal' }]);
     const latik = { latikId: 'latik-1', registeredUntil: '2026-10-05', accreditedUntil: '2027-12-31' };
@@ -49,6 +68,10 @@ describe('an Audit TIK through its lifecycle (Kupang Pasal 47–50)', () => {
     const lapsed = refusal(() => auditDecider.decide({ ...ok, latik } as AuditCommand, planned));
     expect(lapsed).toBeInstanceOf(RuleViolationError);
     expect(lapsed.message).toContain('2026-10-05');
+    const unaccredited = refusal(() => auditDecider.decide({ ...ok, latik: { ...latik, registeredUntil: '2026-12-31', accreditedUntil: '2026-10-09' } } as AuditCommand, planned));
+    expect(unaccredited).toBeInstanceOf(RuleViolationError);
+    expect(unaccredited.message).toContain('2026-10-09');
+    expect((refusal(() => auditDecider.decide({ ...ok, latik: null } as AuditCommand, planned)) as ValidationError).field).toBe('latikId');
     expect(auditDecider.decide(ok, planned)[0]).toMatchObject({ type: 'AuditScheduled', payload: { mode: 'eksternal', objectId: 'pusat-data' } });
   });
 });

@@ -67,6 +67,23 @@ export const auditStreamId = (tenantId: string, auditId: string) => {
  */
 export const LATIK_REGISTERED = cite('peraturan-bssn-8-2024', 'Pasal 4', { grade: 'T' });
 
+/**
+ * Who records an audit's start, report and closure: the one who plans and schedules it (the profile's
+ * audit planner, e.g. the Inspektorat, Kupang Pasal 48(1)) or — for an internal audit — the internal
+ * audit team (Kupang Pasal 47(6)). Refused naming the planner's article otherwise.
+ */
+function assertAuditRecorder(c: Ctx, s: AuditState): void {
+  if (s.mode === 'internal') {
+    try {
+      assertDutyRole(c.profile, 'internalAuditor', c.role);
+      return;
+    } catch {
+      // not (or no) internal audit team role: the planner's check below decides, with its article
+    }
+  }
+  assertDutyRole(c.profile, 'auditPlanner', c.role);
+}
+
 function step(s: AuditState, allowed: AuditStatus[], action: string): void {
   if (!s.exists) throw new InvariantError('AUDIT_NOT_FOUND', 'audit does not exist / audit tidak ditemukan');
   if (!allowed.includes(s.status!)) throw new InvariantError('AUDIT_WRONG_STATE', `cannot ${action} an audit that is ${s.status} / tidak dapat diproses pada status ${s.status}`, { status: s.status });
@@ -104,11 +121,13 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
       }
       case 'StartAudit': {
         step(s, ['scheduled'], 'start');
+        assertAuditRecorder(c, s);
         const startedOn = pastDate(c.startedOn, c.today, 'startedOn');
         return [{ type: 'AuditStarted', payload: { startedOn } }];
       }
       case 'ReportAudit': {
         step(s, ['started'], 'report');
+        assertAuditRecorder(c, s);
         const reportedOn = pastDate(c.reportedOn, c.today, 'reportedOn');
         const conclusion = oneOf(c.conclusion, CONCLUSIONS, 'conclusion');
         const payload = { reportedOn, conclusion, summary: text(c.summary, 'summary', 3, 4000), documents: documents(c.documents, 'documents'), auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId };
@@ -116,6 +135,7 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
       }
       case 'CloseAudit': {
         step(s, ['reported'], 'close');
+        assertAuditRecorder(c, s);
         const note = optionalText(c.note, 'note');
         return [{ type: 'AuditClosed', payload: { closedOn: pastDate(c.closedOn, c.today, 'closedOn'), auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId, conclusion: s.conclusion, ...(note ? { note } : {}) } }];
       }

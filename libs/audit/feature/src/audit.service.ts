@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { auditDecider, AuditState, dueAudits, findingDecider, followUpOverdue, obligationMarkDecider, obligationStreamId, findingStreamId, DueEntry } from '@spbe/audit-domain';
-import { ConcurrencyError, Decider, EventStore, fold, NotFoundError, SYSTEM_ACTOR } from '@spbe/ledger-core';
+import { ConcurrencyError, Decider, EventStore, fold, LedgerConfig, NotFoundError, SYSTEM_ACTOR } from '@spbe/ledger-core';
 import { Metrics } from '@spbe/messaging';
-import { AggregateStore, EVENT_STORE, METRICS, ProjectionConsumer, ProjectionConsumers } from '@spbe/platform';
+import { AggregateStore, CONFIG, EVENT_STORE, METRICS, ProjectionConsumer, ProjectionConsumers } from '@spbe/platform';
 import { Projector } from '@spbe/read-models';
 import { profileOfDoc } from '@spbe/registry-domain';
 import { EffectiveProfile } from '@spbe/regulations';
 import { AUDIT_OBJECTS, AUDIT_TENANTS, AUDIT_UNITS, AuditObjectDoc, auditObjectsProjection, auditTenantsProjection, AuditTenantDoc, AuditUnitDoc } from './audit-objects.projection';
 
-const DAY_MS = 24 * 3600 * 1000;
+const MINUTE_MS = 60_000;
 
 export interface OverdueRun {
   tenantId: string;
@@ -26,11 +26,15 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   readonly projector: Projector;
   private consumer?: ProjectionConsumer;
   private timer?: NodeJS.Timeout;
+  private firstRun?: NodeJS.Timeout;
+  /** The last scheduled run (for tests and diagnostics). */
+  lastScheduledRun?: Promise<OverdueRun[]>;
   private readonly logger = new Logger('AuditScheduler');
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(METRICS) private readonly metrics: Metrics,
+    @Inject(CONFIG) private readonly config: LedgerConfig,
     readonly aggregates: AggregateStore,
     private readonly consumers: ProjectionConsumers,
   ) {
@@ -39,13 +43,47 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = await this.consumers.start('audit-scheduler', this.projector, ['registry']);
-    this.timer = setInterval(() => void this.runOverdueForAll().catch((err) => this.logger.error(`overdue run: ${String(err)}`)), DAY_MS);
-    this.timer.unref();
+    const every = this.config.auditOverdueEveryMinutes;
+    if (every > 0) this.startSchedule(every * MINUTE_MS, MINUTE_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.stopSchedule();
     await this.consumer?.stop();
+  }
+
+  /**
+   * Runs the overdue check for every tenant `firstMs` after now (once the projections have caught up
+   * after a start), then every `everyMs`; a restart therefore never postpones the check by a whole
+   * period. Every instance may run it: the markers are recorded exactly once (see runOverdue).
+   */
+  startSchedule(everyMs: number, firstMs: number): void {
+    this.stopSchedule();
+    const run = () => {
+      this.lastScheduledRun = this.runOverdueForAll().then(
+        (runs) => {
+          const marked = runs.reduce((n, r) => n + r.auditsMarked + r.findingsMarked, 0);
+          if (marked > 0) this.logger.log(`overdue run: ${marked} marker(s) recorded for ${runs.length} tenant(s)`);
+          return runs;
+        },
+        (err) => {
+          this.logger.error(`overdue run: ${String(err)}`);
+          return [];
+        },
+      );
+    };
+    this.firstRun = setTimeout(() => {
+      run();
+      this.timer = setInterval(run, everyMs);
+      this.timer.unref();
+    }, firstMs);
+    this.firstRun.unref();
+  }
+
+  stopSchedule(): void {
+    if (this.firstRun) clearTimeout(this.firstRun);
+    if (this.timer) clearInterval(this.timer);
+    this.firstRun = this.timer = undefined;
   }
 
   /** The tenant's profile as the audit programme knows it from the registry's events (404 before). */
