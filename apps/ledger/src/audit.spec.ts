@@ -154,4 +154,21 @@ describe('audit-scheduler over HTTP (all-in-one app)', () => {
     expect(runs.map((r) => r.tenantId)).toEqual(['kota-kupang']);
     expect(runs[0]).toMatchObject({ asOf: today, auditsMarked: 0 });
   });
+
+  it('lists the Tim Auditor TIK internal appointed by decree in the registry, and schedules internal audits only with its members (Pasal 47(6))', async () => {
+    const insp = await as('inspektorat');
+    const decree = { number: '188.45/7/HK/2026', date: '2026-01-05', signer: 'Wali Kota Kupang' };
+    await http().post('/api/registry/tenants/kota-kupang/appointments').set('authorization', await as('koordinator')).send({ appointmentId: 'auditor-maria', position: 'tim-auditor-internal', person: { name: 'Maria Auditor', nip: '198001012005012001' }, decree, from: '2026-01-05' }).expect(201);
+    let auditors: { internalAuditor: { holder: string }; internalTeam: { appointmentId: string; decree: unknown; legalBasis: unknown; until: unknown }[] } | undefined;
+    await waitFor(async () => {
+      auditors = (await http().get(`${base}/auditors`).set('authorization', insp)).body;
+      return auditors?.internalTeam?.length === 1;
+    });
+    expect(auditors!.internalAuditor.holder).toBe('tim-auditor-internal');
+    expect(auditors!.internalTeam[0]).toMatchObject({ appointmentId: 'auditor-maria', name: 'Maria Auditor', decree, until: null, legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 47(6)' } });
+    await http().post(`${base}/audits`).set('authorization', insp).send({ auditId: 'audit-infra-2027', auditType: 'infrastruktur', mode: 'internal', objectKind: 'infrastructure', objectId: 'pusat-data', year: 2027 }).expect(201);
+    const outsider = await http().post(`${base}/audits/audit-infra-2027/schedule`).set('authorization', insp).send({ startDate: '2027-03-01', endDate: '2027-03-05', auditors: ['Orang Luar'] }).expect(422);
+    expect(outsider.body.message).toMatch(/^auditors\[0\]: Orang Luar .*Pasal 47\(6\)/);
+    await http().post(`${base}/audits/audit-infra-2027/schedule`).set('authorization', insp).send({ startDate: '2027-03-01', endDate: '2027-03-05', auditors: ['Maria Auditor'] }).expect(201);
+  });
 });

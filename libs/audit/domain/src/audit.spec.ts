@@ -57,6 +57,28 @@ describe('an Audit TIK through its lifecycle (Kupang Pasal 47–50)', () => {
     expect(auditDecider.decide(start, external)[0].type).toBe('AuditStarted');
   });
 
+  it('names auditors of an internal audit from the Tim Auditor TIK internal appointed by decree, for the whole audit (Pasal 47(6))', () => {
+    const planned = auditRun([plan]);
+    const team = [
+      { name: 'Maria Auditor', from: '2026-01-05', until: null },
+      { name: 'Yosef Auditor', from: '2026-01-05', until: '2026-10-05' },
+    ];
+    const withAuditors = (auditors: string[], t = team) => ({ ...schedule, auditors, team: t }) as AuditCommand;
+    const none = refusal(() => auditDecider.decide(withAuditors(['Maria Auditor'], []), planned));
+    expect(none).toMatchObject({ code: 'INTERNAL_AUDIT_TEAM_NOT_APPOINTED', legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 47(6)' } });
+    const outsider = refusal(() => auditDecider.decide(withAuditors(['Maria Auditor', 'Orang Luar']), planned));
+    expect(outsider).toMatchObject({ code: 'AUDITOR_NOT_IN_INTERNAL_TEAM', message: expect.stringMatching(/^auditors\[1\]: Orang Luar/) });
+    // Yosef's appointment ends on 5 October, before the audit (1–10 October) ends.
+    expect(refusal(() => auditDecider.decide(withAuditors(['yosef auditor']), planned))).toMatchObject({ code: 'AUDITOR_NOT_IN_INTERNAL_TEAM' });
+    expect(auditDecider.decide(withAuditors([' maria auditor ']), planned)[0]).toMatchObject({ type: 'AuditScheduled', payload: { auditors: ['maria auditor'] } });
+    // No names given: nothing to check.
+    expect(auditDecider.decide(withAuditors([], []), planned)[0].type).toBe('AuditScheduled');
+    // A profile that names no internal audit team records the names as given (Mojokerto is silent on it).
+    const mojokerto: EffectiveProfile = { ...MOJOKERTO, roles: { ...MOJOKERTO.roles, auditPlanner: { kind: 'stated', value: 'inspektorat', citation: { regulation: 'kepbup-x', article: '1' } } } };
+    const mojokertoAudit = auditRun([{ ...plan, profile: mojokerto }]);
+    expect(auditDecider.decide({ ...withAuditors(['Siapa Saja'], []), profile: mojokerto } as AuditCommand, mojokertoAudit)[0].type).toBe('AuditScheduled');
+  });
+
   it('an external audit needs a LATIK registered and accredited until its end date (422), after the internal one (BSSN 8/2024)', () => {
     const planned = auditRun([{ ...plan, mode: 'eksternal' }]);
     const latik = { latikId: 'latik-1', registeredUntil: '2026-10-05', accreditedUntil: '2027-12-31' };

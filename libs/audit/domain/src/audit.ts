@@ -1,6 +1,6 @@
 import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, RuleViolationError, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, text } from '@spbe/registry-domain';
-import { assertDate, assertDutyRole, assertOrder, cite, EffectiveProfile, Fact } from '@spbe/regulations';
+import { assertDate, assertDutyRole, assertOrder, cite, EffectiveProfile, Fact, resolve } from '@spbe/regulations';
 
 /**
  * One Audit TIK: planned (by the role the profile names), scheduled with dates (an external one with a
@@ -37,6 +37,13 @@ export interface AuditState {
 }
 
 /** A LATIK as the scheduler sees it: registration and accreditation validity. */
+/** A member of the internal audit team by decree, with the period the appointment covers. */
+export interface TeamMember {
+  name: string;
+  from: string;
+  until: string | null;
+}
+
 export interface LatikValidity {
   latikId: string;
   registeredUntil: string;
@@ -51,7 +58,7 @@ interface Ctx {
 
 export type AuditCommand =
   | (Ctx & { type: 'PlanAudit'; auditId: string; auditType: AuditType; mode: AuditMode; objectKind: ObjectKind; objectId: string; year: number; scope?: string; objectExists: boolean })
-  | (Ctx & { type: 'ScheduleAudit'; startDate: string; endDate: string; latik?: LatikValidity | null; latikId?: string | null; auditors?: string[]; priorFacts: Fact[] })
+  | (Ctx & { type: 'ScheduleAudit'; startDate: string; endDate: string; latik?: LatikValidity | null; latikId?: string | null; auditors?: string[]; team?: TeamMember[]; priorFacts: Fact[] })
   | (Ctx & { type: 'StartAudit'; startedOn: string })
   | (Ctx & { type: 'ReportAudit'; reportedOn: string; conclusion: Conclusion; summary: string; documents?: DocumentRef[] })
   | (Ctx & { type: 'CloseAudit'; closedOn: string; note?: string });
@@ -114,6 +121,7 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
         if (c.endDate < c.startDate) throw new ValidationError('endDate', `the audit ends (${c.endDate}) before it starts (${c.startDate})`);
         if (s.mode === 'eksternal') assertLatik(c.latikId ?? null, c.latik ?? null, c.startDate, c.endDate);
         const auditors = (c.auditors ?? []).map((a, i) => text(a, `auditors[${i}]`, 3, 200));
+        if (s.mode === 'internal') assertInternalTeam(c.profile, auditors, c.team ?? [], c.startDate, c.endDate);
         const payload = { startDate: c.startDate, endDate: c.endDate, latikId: c.latikId ?? null, auditors, auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId };
         // Order rules of the profile at scheduling time (internal before external: Mojokerto Pasal 39(5); BSSN 8/2024).
         assertOrder(c.profile, { eventId: 'new', type: 'AuditScheduled', date: c.startDate, subject: { kind: s.objectKind!, id: s.objectId! }, data: payload }, c.priorFacts);
@@ -160,6 +168,27 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
     }
   },
 };
+
+/**
+ * Where the profile says internal audits are done by the Tim Auditor TIK internal set by decree (e.g.
+ * Kupang Pasal 47(6)–(7)), the auditors named for an internal audit must be members of that team for
+ * the audit's whole period. Where the profile names no such team, the names are recorded as given.
+ */
+function assertInternalTeam(profile: EffectiveProfile, auditors: string[], team: TeamMember[], start: string, end: string): void {
+  const duty = resolve(profile.roles.internalAuditor);
+  if (!duty || duty.value !== 'tim-auditor-internal' || auditors.length === 0) return;
+  const basis = legalBasisOf(duty.citation);
+  const norm = (n: string) => n.trim().toLowerCase();
+  const covering = team.filter((m) => m.from <= start && (m.until === null || m.until >= end)).map((m) => norm(m.name));
+  if (team.length === 0) {
+    throw new RuleViolationError('INTERNAL_AUDIT_TEAM_NOT_APPOINTED', 'Tim Auditor TIK internal belum ditetapkan dengan keputusan; catat penetapannya di registry (posisi tim-auditor-internal) / the internal audit team has not been appointed by decree yet', basis);
+  }
+  auditors.forEach((a, i) => {
+    if (!covering.includes(norm(a))) {
+      throw new RuleViolationError('AUDITOR_NOT_IN_INTERNAL_TEAM', `auditors[${i}]: ${a} bukan anggota Tim Auditor TIK internal untuk ${start}–${end} / is not a member of the internal audit team for the audit's period`, basis, { field: `auditors[${i}]` });
+    }
+  });
+}
 
 function assertLatik(latikId: string | null, latik: LatikValidity | null, start: string, end: string): void {
   if (!latikId) throw new ValidationError('latikId', 'an external audit names the LATIK that performs it');

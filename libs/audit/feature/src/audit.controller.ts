@@ -25,7 +25,7 @@ import {
 } from '@spbe/audit-domain';
 import { assertRole, assertTenantAccess, Principal, ValidationError } from '@spbe/ledger-core';
 import { actingRole, CurrentPrincipal, dutyRole, Headers, today } from '@spbe/platform';
-import { isDate } from '@spbe/regulations';
+import { isDate, resolve } from '@spbe/regulations';
 import { AuditService } from './audit.service';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -219,6 +219,18 @@ export class AuditController {
     return { items: await this.store.all(latikDecider, tenantId, 'audit', 'latik') };
   }
 
+  @Get('auditors')
+  @ApiOperation({ summary: 'Who audits: the Tim Auditor TIK internal as appointed by decree in the registry (each member with decree, period, legal basis) and the external bodies (LATIK)' })
+  async auditors(@Param('tenantId') tenantId: string) {
+    const { profile } = await this.audit.tenant(tenantId);
+    const duty = resolve(profile.roles.internalAuditor);
+    return {
+      internalAuditor: duty ? { holder: duty.value, citation: duty.citation } : null,
+      internalTeam: await this.audit.team(tenantId),
+      latiks: await this.store.all(latikDecider, tenantId, 'audit', 'latik'),
+    };
+  }
+
   @Post('audits')
   @HttpCode(201)
   @ApiOperation({ summary: 'Plan an audit of an object (the role of the audit planner the profile names)' })
@@ -239,7 +251,8 @@ export class AuditController {
     const latikState = dto.latikId ? await this.store.state(latikDecider, latikStreamId(tenantId, dto.latikId)) : null;
     const latik = latikState?.exists ? { latikId: dto.latikId!, registeredUntil: latikState.registeredUntil!, accreditedUntil: latikState.accreditedUntil! } : null;
     const priorFacts = auditFacts(await this.audit.audits(tenantId));
-    const command = { type: 'ScheduleAudit' as const, ...dto, latik, priorFacts, profile, role, today: today() };
+    const team = (await this.audit.team(tenantId)).map((m) => ({ name: m.name, from: m.from, until: m.until }));
+    const command = { type: 'ScheduleAudit' as const, ...dto, latik, team, priorFacts, profile, role, today: today() };
     return this.store.execute(auditDecider, auditStreamId(tenantId, id), command, { principal, headers, tenantId, role }, { id, what: 'audit' });
   }
 

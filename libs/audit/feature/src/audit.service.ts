@@ -6,7 +6,7 @@ import { AggregateStore, CONFIG, EVENT_STORE, METRICS, ProjectionConsumer, Proje
 import { Projector } from '@spbe/read-models';
 import { profileOfDoc } from '@spbe/registry-domain';
 import { EffectiveProfile } from '@spbe/regulations';
-import { AUDIT_OBJECTS, AUDIT_TENANTS, AUDIT_UNITS, AuditObjectDoc, auditObjectsProjection, auditTenantsProjection, AuditTenantDoc, AuditUnitDoc } from './audit-objects.projection';
+import { AUDIT_OBJECTS, AUDIT_TEAM, AUDIT_TENANTS, AUDIT_UNITS, AuditObjectDoc, AuditTeamMemberDoc, auditObjectsProjection, auditTenantsProjection, AuditTenantDoc, AuditUnitDoc } from './audit-objects.projection';
 
 const MINUTE_MS = 60_000;
 
@@ -103,6 +103,11 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
 
   async unit(tenantId: string, unitId: string): Promise<AuditUnitDoc | null> {
     return (await this.projector.read<AuditUnitDoc>(AUDIT_UNITS)).get(`${tenantId}|${unitId}`);
+  }
+
+  /** The Tim Auditor TIK internal as appointed by decree in the registry (current and past members). */
+  async team(tenantId: string): Promise<AuditTeamMemberDoc[]> {
+    return (await this.projector.read<AuditTeamMemberDoc>(AUDIT_TEAM)).find({ tenantId }, { sort: { _id: 1 } });
   }
 
   audits(tenantId: string): Promise<(AuditState & { id: string; version: number })[]> {
