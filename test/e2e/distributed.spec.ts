@@ -12,9 +12,12 @@ import { infra, runId, waitFor } from '@spbe/ledger-core/testing';
  */
 const pg = infra('POSTGRES_URL', 'PostgreSQL, Kafka and FerretDB from scripts/infra');
 const root = join(__dirname, '..', '..');
-const APPS = { 'architecture-registry': 0, 'audit-scheduler': 1, 'evaluation-scoring': 2, reporting: 3 } as const;
+// A second audit-scheduler instance (same consumer group, same read models) shows that the overdue
+// run records each marker once with several instances running.
+const APPS = { 'architecture-registry': 0, 'audit-scheduler': 1, 'evaluation-scoring': 2, reporting: 3, 'audit-scheduler#2': 4 } as const;
+const serviceOf = (app: string) => app.split('#')[0];
 
-pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB', () => {
+pg.describe('distributed mode: four services (one twice) on PostgreSQL, Kafka and FerretDB', () => {
   const procs: ChildProcess[] = [];
   const logs: Record<string, string> = {};
   const basePort = 34000 + Math.floor(Math.random() * 1000);
@@ -53,7 +56,7 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
         // reporting seals the ledger (exports are verified against its checkpoints)
         ...(app === 'reporting' ? { LEDGER_SIGNING_KEY: signingKey, LEDGER_CHECKPOINT_SECONDS: '1' } : {}),
       };
-      const p = spawn('node', [`dist/apps/${app}/src/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const p = spawn('node', [`dist/apps/${serviceOf(app)}/src/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       logs[app] = '';
       p.stdout?.on('data', (d) => (logs[app] += d));
       p.stderr?.on('data', (d) => (logs[app] += d));
@@ -81,7 +84,7 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
   it('each service reports its event store, Kafka and MongoDB connections ready, and serves OpenAPI', async () => {
     for (const app of Object.keys(APPS) as Array<keyof typeof APPS>) {
       const health = (await (await fetch(`${url(app)}/health`)).json()) as Record<string, unknown>;
-      expect(health).toMatchObject({ status: 'ok', service: app, checks: { eventStore: { adapter: 'postgres', status: 'up' }, bus: { adapter: 'kafka', status: 'up' }, readModels: { adapter: 'mongo', status: 'up' } } });
+      expect(health).toMatchObject({ status: 'ok', service: serviceOf(app), checks: { eventStore: { adapter: 'postgres', status: 'up' }, bus: { adapter: 'kafka', status: 'up' }, readModels: { adapter: 'mongo', status: 'up' } } });
       expect((await fetch(`${url(app)}/api/docs-json`)).status).toBe(200);
     }
   });
@@ -149,6 +152,21 @@ pg.describe('distributed mode: four services on PostgreSQL, Kafka and FerretDB',
       throw new Error(`${err.message}\nevaluation-scoring:\n${logs['evaluation-scoring']}`);
     });
   }, 150_000);
+
+  it('two audit-scheduler instances running the overdue check at once record an overdue follow-up exactly once', async () => {
+    const config = loadConfig({ AUTH_JWT_SECRET: secret });
+    const insp = `Bearer ${await issueToken({ sub: 'u-insp', name: 'Pejabat inspektorat', tenant, roles: ['inspektorat'] }, config.auth)}`;
+    const headers = { authorization: insp, 'content-type': 'application/json' };
+    const finding = { findingId: 'temuan-e2e', auditId: 'audit-1', criteria: 'Kebijakan cadangan data', condition: 'Cadangan tidak diuji', cause: 'Belum ada SOP', effect: 'Risiko kehilangan data', recommendation: 'Uji pemulihan berkala', severity: 'sedang', responsibleUnitId: 'dinas-kominfo', dueDate: '2026-10-20' };
+    const created = await fetch(`${url('audit-scheduler')}/api/audit/tenants/${tenant}/findings`, { method: 'POST', headers, body: JSON.stringify(finding) });
+    expect(created.status).toBe(201);
+    const runOn = (app: 'audit-scheduler' | 'audit-scheduler#2') => fetch(`${url(app)}/api/audit/tenants/${tenant}/overdue/run`, { method: 'POST', headers }).then(async (r) => ({ status: r.status, body: (await r.json()) as { findingsMarked: number } }));
+    const runs = await Promise.all([runOn('audit-scheduler'), runOn('audit-scheduler#2'), runOn('audit-scheduler'), runOn('audit-scheduler#2')]);
+    expect(runs.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(runs.reduce((n, r) => n + r.body.findingsMarked, 0)).toBe(1);
+    const history = (await (await fetch(`${url('audit-scheduler#2')}/api/audit/tenants/${tenant}/findings/temuan-e2e/history`, { headers })).json()) as { items: Array<{ type: string; actor: { role: string } }> };
+    expect(history.items.filter((e) => e.type === 'FindingFollowUpOverdue').map((e) => e.actor.role)).toEqual(['system']);
+  }, 60_000);
 
   it('reporting over FerretDB: evaluation views, entity history, an export verified against a checkpoint, the dashboard', async () => {
     const config = loadConfig({ AUTH_JWT_SECRET: secret });
