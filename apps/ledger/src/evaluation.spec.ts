@@ -19,15 +19,37 @@ describe('evaluation-scoring over HTTP (all-in-one app)', () => {
     expect(opened.body.cycleId).toBe('pemdi-2026-2026');
     await http().post(base).set('authorization', await as('koordinator')).send(open).expect(409);
 
-    expect((await assess('asesor', 1, 'mandiri', { level: 6 })).status).toBe(400);
-    expect((await assess('asesor', 21, 'mandiri', { level: 2 })).body.message).toMatch(/^indicatorNo: /);
-    expect((await assess('asesor-eksternal', 1, 'mandiri', { level: 2 })).status).toBe(403);
-    expect((await assess('asesor', 1, 'akhir', { level: 2 })).status).toBe(409);
+    const events = async () => (await http().get(`${base}/pemdi-2026-2026/history`).set('authorization', await as('viewer')).expect(200)).body.items as Array<{ type: string; version: number; payload: Record<string, unknown> }>;
+    const opening = await events();
+    const refused = async (r: { status: number; body: { message: string } }, status: number, message: RegExp) => {
+      expect(r.status).toBe(status);
+      expect(r.body.message).toMatch(message);
+    };
+    await refused(await assess('asesor', 1, 'mandiri', { level: 6 }), 400, /^level: a level is an integer from 1 to 5/);
+    await refused(await assess('asesor', 1, 'mandiri', { level: 2.5 }), 400, /^level must be an integer from 1 to 5/);
+    await refused(await assess('asesor', 21, 'mandiri', { level: 2 }), 400, /^indicatorNo: unknown indicator for pemdi-2026 \(1–20\)/);
+    await refused(await assess('asesor-eksternal', 1, 'mandiri', { level: 2 }), 403, /tahap mandiri dicatat oleh asesor, bukan asesor-eksternal/);
+    await refused(await assess('asesor', 1, 'akhir', { level: 2 }), 409, /^stage: indikator 1, tahap akhir dicatat setelah tahap interviu/);
+    // Nothing of the refused assessments was recorded.
+    expect(await events()).toEqual(opening);
+
+    const source = [{ uri: 'https://dokumen.kupangkota.go.id/evaluasi/2026/hasil-penilaian.pdf', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }];
     for (let no = 1; no <= 20; no++) {
       await assess('asesor', no, 'mandiri', { level: 3 }).then((r) => expect(r.status).toBe(200));
-      await assess('asesor-eksternal', no, 'dokumen', { level: 3 }).then((r) => expect(r.status).toBe(200));
+      if (no === 1) {
+        // The asesor transcribes the national dokumen stage: the source document is required as evidence.
+        await refused(await assess('asesor', 1, 'dokumen', { level: 3 }), 400, /^evidence: .*an asesor's transcription of stage dokumen needs the source document as evidence \(URI \+ SHA-256\)/);
+        await refused(await assess('asesor', 1, 'dokumen', { level: 3, evidence: [{ uri: source[0].uri, sha256: 'E3B0C442' }] }), 400, /evidence\.0\.sha256 must be 64 lower-case hex characters/);
+        await refused(await assess('asesor', 1, 'dokumen', { level: 3, evidence: [{ sha256: source[0].sha256 }] }), 400, /evidence\.0\.uri/);
+        await assess('asesor', 1, 'dokumen', { level: 3, evidence: source }).then((r) => expect(r.status).toBe(200));
+      } else await assess('asesor-eksternal', no, 'dokumen', { level: 3 }).then((r) => expect(r.status).toBe(200));
       await assess('asesor-eksternal', no, 'interviu', { level: 3 }).then((r) => expect(r.status).toBe(200));
     }
+    const recorded = await events();
+    expect(recorded.filter((e) => e.payload['indicatorNo'] === 1 && e.payload['stage'] === 'dokumen')).toEqual([
+      expect.objectContaining({ type: 'IndicatorAssessed', payload: expect.objectContaining({ level: 3, evidence: source, assessor: 'Pejabat asesor' }) }),
+    ]);
+    expect(recorded.filter((e) => e.payload['stage'] === 'dokumen' && e.payload['indicatorNo'] === 2)[0].payload['evidence']).toEqual([]);
     const noReason = await assess('asesor-eksternal', 19, 'akhir', { level: 4 });
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toMatch(/^justification: /);
@@ -43,11 +65,73 @@ describe('evaluation-scoring over HTTP (all-in-one app)', () => {
     expect(result.body.aspects.find((a: { id: number }) => a.id === 7)).toMatchObject({ weight: '25.00', index: '4.00' });
     expect(result.body.indicators[19]).toMatchObject({ no: 20, level: 4, stage: 'akhir' });
 
-    expect((await assess('asesor-eksternal', 1, 'akhir', { level: 3 })).body.message).toMatch(/^correctionReason: /);
-    expect((await assess('asesor-eksternal', 1, 'akhir', { level: 3, correctionReason: 'Salah ketik pada berita acara' })).status).toBe(200);
+    // After finalisation: only a correction with its reason; indicator 1 (5 %) from 3 to 4 → 3.25 + 0.05 = 3.30.
+    const correction = { level: 4, justification: 'Berita acara hasil penilaian akhir mencatat level 4' };
+    const final = await events();
+    await refused(await assess('asesor-eksternal', 1, 'akhir', correction), 400, /^correctionReason: must be text/);
+    expect(await events()).toEqual(final);
+    expect((await assess('asesor-eksternal', 1, 'akhir', { ...correction, correctionReason: 'Salah ketik pada berita acara' })).status).toBe(200);
+    expect((await events()).at(-1)).toMatchObject({ type: 'AssessmentCorrected', version: final.at(-1)!.version + 1, payload: { indicatorNo: 1, level: 4, correctionReason: 'Salah ketik pada berita acara' } });
+    const corrected = await http().get(`${base}/pemdi-2026-2026/result`).set('authorization', await as('viewer')).expect(200);
+    expect(corrected.body).toMatchObject({ index: '3.30', indexExact: '3.3', predicate: 'Baik', finalized: true });
+    expect(corrected.body.aspects[0]).toMatchObject({ id: 1, index: '3.50', indexExact: '3.5' });
+    expect(corrected.body.indicators[0]).toMatchObject({ no: 1, level: 4, stage: 'akhir' });
     const comparison = await http().get('/api/evaluation/tenants/kota-kupang/comparison').set('authorization', await as('viewer')).expect(200);
-    expect(comparison.body.items).toEqual([{ cycleId: 'pemdi-2026-2026', year: 2026, frameworkId: 'pemdi-2026', index: '3.25', indexExact: '3.25', predicate: 'Baik' }]);
+    expect(comparison.body.items).toEqual([{ cycleId: 'pemdi-2026-2026', year: 2026, frameworkId: 'pemdi-2026', index: '3.30', indexExact: '3.3', predicate: 'Baik', change: null }]);
     await waitFor(async () => (await http().get('/api/reporting/tenants/kota-kupang/audit-trail?type=EvaluationCycleFinalized').set('authorization', await as('viewer'))).body.items?.length === 1);
+  });
+
+  it('compares the finalised years: the change of the index, per aspect, and of the predicate', async () => {
+    const k = await as('koordinator');
+    const open = { year: 2025, frameworkId: 'pemdi-2026', asesorDecree: { number: '100/3/2025', date: '2025-02-01', signer: 'Wali Kota Kupang' }, members: ['Maria Asesor'] };
+    await http().post(base).set('authorization', k).send(open).expect(201);
+    const put = async (role: Role, no: number, stage: string) =>
+      http().put(`${base}/pemdi-2026-2025/indicators/${no}/assessments/${stage}`).set('authorization', await as(role)).send({ level: 2, explanation: 'Fakta: sebagian tersedia. Analisis: level 2.' }).expect(200);
+    for (let no = 1; no <= 20; no++) {
+      await put('asesor', no, 'mandiri');
+      for (const stage of ['dokumen', 'interviu', 'akhir']) await put('asesor-eksternal', no, stage);
+    }
+    await http().post(`${base}/pemdi-2026-2025/finalize`).set('authorization', k).expect(201);
+    const { body } = await http().get('/api/evaluation/tenants/kota-kupang/comparison').set('authorization', await as('viewer')).expect(200);
+    expect(body.items.map((i: { year: number }) => i.year)).toEqual([2025, 2026]);
+    expect(body.items[0]).toEqual({ cycleId: 'pemdi-2026-2025', year: 2025, frameworkId: 'pemdi-2026', index: '2.00', indexExact: '2', predicate: 'Cukup', change: null });
+    // 2026 (after the correction): aspect 1 at 3.5, aspects 2–6 at 3, aspect 7 (25 %) at 4 → 3.30; against 2.00 everywhere in 2025.
+    expect(body.items[1]).toMatchObject({
+      cycleId: 'pemdi-2026-2026',
+      index: '3.30',
+      predicate: 'Baik',
+      change: { fromCycleId: 'pemdi-2026-2025', fromYear: 2025, fromFrameworkId: 'pemdi-2026', index: '1.30', indexExact: '1.3', sameInstrument: true, predicateFrom: 'Cukup', predicateTo: 'Baik', predicateChanged: true, domains: [] },
+    });
+    expect(body.items[1].change.aspects.map((a: { id: number; from: string; to: string; index: string }) => [a.id, a.from, a.to, a.index])).toEqual([
+      [1, '2.00', '3.50', '1.50'],
+      [2, '2.00', '3.00', '1.00'],
+      [3, '2.00', '3.00', '1.00'],
+      [4, '2.00', '3.00', '1.00'],
+      [5, '2.00', '3.00', '1.00'],
+      [6, '2.00', '3.00', '1.00'],
+      [7, '2.00', '4.00', '2.00'],
+    ]);
+  });
+
+  it('gives the result of a spbe-2020 cycle with its four domains', async () => {
+    const open = { year: 2026, frameworkId: 'spbe-2020', asesorDecree: { number: '100/13/2026', date: '2026-02-01', signer: 'Wali Kota Kupang' }, members: ['Maria Asesor'] };
+    await http().post(base).set('authorization', await as('koordinator')).send(open).expect(201);
+    const a = await as('asesor');
+    // Level 2 everywhere, Layanan (domain 4, indicators 32–47, 45.5 %) at 3 → 2 + 0.455 = 2.455 → 2.46 Cukup.
+    for (let no = 1; no <= 47; no++) {
+      await http().put(`${base}/spbe-2020-2026/indicators/${no}/assessments/mandiri`).set('authorization', a).send({ level: no >= 32 ? 3 : 2, explanation: 'Fakta: penilaian mandiri. Analisis: sesuai kriteria.' }).expect(200);
+    }
+    const { body } = await http().get(`${base}/spbe-2020-2026/result`).set('authorization', await as('viewer')).expect(200);
+    expect(body).toMatchObject({ frameworkId: 'spbe-2020', index: '2.46', indexExact: '2.455', predicate: 'Cukup', finalized: false });
+    expect(body.domains).toHaveLength(4);
+    expect(body.domains.map((d: Record<string, unknown>) => [d['id'], d['name'], d['weight'], d['index']])).toEqual([
+      [1, 'Kebijakan Internal SPBE', '13.00', '2.00'],
+      [2, 'Tata Kelola SPBE', '25.00', '2.00'],
+      [3, 'Manajemen SPBE', '16.50', '2.00'],
+      [4, 'Layanan SPBE', '45.50', '3.00'],
+    ]);
+    expect(body.aspects).toHaveLength(8);
+    expect(body.indicators[46]).toMatchObject({ no: 47, level: 3, stage: 'mandiri' });
   });
 
   it('assigns indicator owners; offers closed audits of the year as evidence for the audit indicator (I9)', async () => {
@@ -100,6 +184,17 @@ describe('evaluation-scoring over HTTP (all-in-one app)', () => {
     const url = '/api/evaluation/tenants/kota-pasuruan/cycles';
     await http().post(url).set('authorization', await tok('inspektorat')).send(open).expect(403);
     await waitFor(async () => (await http().post(url).set('authorization', await tok('dinas')).send(open)).status === 201);
+    const cycle = `${url}/pemdi-2026-2026`;
+    for (let no = 1; no <= 20; no++) {
+      for (const stage of ['mandiri', 'dokumen', 'interviu', 'akhir']) {
+        await http().put(`${cycle}/indicators/${no}/assessments/${stage}`).set('authorization', await tok(stage === 'mandiri' ? 'asesor' : 'asesor-eksternal')).send({ level: 2, explanation: 'Fakta: tersedia. Analisis: level 2.' }).expect(200);
+      }
+    }
+    const forbidden = await http().post(`${cycle}/finalize`).set('authorization', await tok('asesor')).expect(403);
+    expect(forbidden.body.message).toMatch(/a cycle is finalised by koordinator \/ dinas, not asesor/);
+    await http().post(`${cycle}/finalize`).set('authorization', await tok('dinas')).expect(201);
+    const history = (await http().get(`${cycle}/history`).set('authorization', await tok('dinas')).expect(200)).body.items;
+    expect(history.at(-1)).toMatchObject({ type: 'EvaluationCycleFinalized', actor: { role: 'dinas' }, payload: { index: '2.00', predicate: 'Cukup' } });
   });
 
   it('what-if and the planner', async () => {
@@ -110,7 +205,10 @@ describe('evaluation-scoring over HTTP (all-in-one app)', () => {
     const partial = await http().post('/api/evaluation/frameworks/pemdi-2026/what-if').set('authorization', t).send({ levels: { '19': 5, '20': 5 } }).expect(200);
     expect(partial.body).toMatchObject({ index: '2.00', predicate: 'Cukup' });
     expect(partial.body.assumedLevel1).toHaveLength(18);
-    await http().post('/api/evaluation/frameworks/pemdi-2026/what-if').set('authorization', t).send({ levels: { '21': 3 } }).expect(400);
+    const unknown = await http().post('/api/evaluation/frameworks/pemdi-2026/what-if').set('authorization', t).send({ levels: { '21': 3 } }).expect(400);
+    expect(unknown.body.message).toBe('levels.21: unknown indicator for pemdi-2026 (1–20)');
+    const badLevel = await http().post('/api/evaluation/frameworks/pemdi-2026/what-if').set('authorization', t).send({ levels: { '20': 2.5 } }).expect(400);
+    expect(badLevel.body.message).toBe('levels.20: a level is an integer from 1 to 5');
     const plan = await http().post('/api/evaluation/frameworks/spbe-2020/plan').set('authorization', t).send({ levels: {} }).expect(200);
     expect(plan.body).toMatchObject({ current: 'Kurang', target: 'Cukup', reached: { value: '1.80' } });
   });

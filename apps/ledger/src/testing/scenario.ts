@@ -33,11 +33,13 @@ export async function seedKupang(http: Http, as: As): Promise<void> {
   const open = { year: 2026, frameworkId: 'pemdi-2026', asesorDecree: { number: '100/12/2026', date: '2026-02-01', signer: 'Wali Kota Kupang' }, members: ['Maria Asesor'] };
   await http().post(cycles).set('authorization', k).send(open).expect(201);
   const asesor = await as('asesor');
+  // The asesor transcribes the national assessment's stages: each with the source document as evidence.
+  const source = [{ uri: 'https://dokumen.kupangkota.go.id/evaluasi/2026/hasil-penilaian.pdf', sha256: 'd'.repeat(64) }];
   for (let no = 1; no <= 20; no++) {
     for (const stage of ['mandiri', 'dokumen', 'interviu']) {
-      await http().put(`${cycles}/pemdi-2026-2026/indicators/${no}/assessments/${stage}`).set('authorization', asesor).send({ level: 3, explanation: 'Fakta: dokumen tersedia. Analisis: memenuhi.' }).expect(200);
+      await http().put(`${cycles}/pemdi-2026-2026/indicators/${no}/assessments/${stage}`).set('authorization', asesor).send({ level: 3, explanation: 'Fakta: dokumen tersedia. Analisis: memenuhi.', ...(stage === 'mandiri' ? {} : { evidence: source }) }).expect(200);
     }
-    await http().put(`${cycles}/pemdi-2026-2026/indicators/${no}/assessments/akhir`).set('authorization', asesor).send({ level: no === 20 ? 4 : 3, explanation: 'Fakta: diverifikasi. Analisis: memenuhi.', justification: no === 20 ? 'Visitasi menunjukkan survei berkala' : undefined }).expect(200);
+    await http().put(`${cycles}/pemdi-2026-2026/indicators/${no}/assessments/akhir`).set('authorization', asesor).send({ level: no === 20 ? 4 : 3, explanation: 'Fakta: diverifikasi. Analisis: memenuhi.', evidence: source, justification: no === 20 ? 'Visitasi menunjukkan survei berkala' : undefined }).expect(200);
   }
   await http().post(`${cycles}/pemdi-2026-2026/finalize`).set('authorization', k).expect(201);
   const rep = '/api/reporting/tenants/kota-kupang';

@@ -84,7 +84,22 @@ function previousStage(s: Partial<Record<Stage, Assessment>>, stage: Stage): Ass
 
 function assertStageOrder(s: Partial<Record<Stage, Assessment>>, stage: Stage, no: number): void {
   const required: Stage | null = stage === 'mandiri' ? null : stage === 'akhir' || stage === 'visitasi' ? 'interviu' : STAGES[STAGES.indexOf(stage) - 1];
-  if (required && !s[required]) throw new InvariantError('STAGE_OUT_OF_ORDER', `indicator ${no}: ${stage} comes after ${required} / tahap ${stage} setelah ${required}`, { indicatorNo: no, stage, required });
+  if (required && !s[required])
+    throw new InvariantError('STAGE_OUT_OF_ORDER', `stage: indikator ${no}, tahap ${stage} dicatat setelah tahap ${required} (mandiri → dokumen → interviu → visitasi opsional → akhir) / indicator ${no}: ${stage} comes after ${required}`, { field: 'stage', indicatorNo: no, stage, required });
+}
+
+/**
+ * When the internal `asesor` records dokumen, interviu, visitasi or akhir it transcribes the national
+ * assessment's results (those stages are the Tim Asesor Eksternal's, evaluation-frameworks.md §2 and
+ * §3.3); issue 6 requires the source document as evidence for such a transcription. The
+ * asesor-eksternal records its own assessment, and mandiri is the internal self-assessment.
+ */
+export function assertTranscriptionEvidence(role: Role, stage: Stage, evidence: DocumentRef[]): void {
+  if (role === 'asesor' && stage !== 'mandiri' && evidence.length === 0)
+    throw new ValidationError(
+      'evidence',
+      `tahap ${stage} yang dicatat oleh asesor adalah salinan hasil penilaian nasional: lampirkan dokumen sumbernya sebagai bukti (URI + SHA-256) / an asesor's transcription of stage ${stage} needs the source document as evidence (URI + SHA-256)`,
+    );
 }
 
 export const cycleDecider: Decider<CycleState, CycleCommand> = {
@@ -114,6 +129,8 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
         const byStage = s.assessments[c.indicatorNo] ?? {};
         assertStageOrder(byStage, c.stage, c.indicatorNo);
         const correction = s.finalized ? text(c.correctionReason, 'correctionReason', 3, 2000) : undefined;
+        const evidence = documents(c.evidence, 'evidence');
+        assertTranscriptionEvidence(c.role, c.stage, evidence);
         const previous = previousStage(byStage, c.stage);
         const justification = previous && previous.level !== c.level ? text(c.justification, 'justification', 3, 4000) : c.justification ? text(c.justification, 'justification', 3, 4000) : undefined;
         const payload = {
@@ -121,7 +138,7 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
           stage: c.stage,
           level: c.level,
           explanation: text(c.explanation, 'explanation', 3, 8000),
-          evidence: documents(c.evidence, 'evidence'),
+          evidence,
           ...(justification ? { justification } : {}),
           assessor: c.actorName,
           ...(correction ? { correctionReason: correction } : {}),

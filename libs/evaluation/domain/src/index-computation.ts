@@ -59,6 +59,25 @@ export function exactDecimal(x: Exact, maxPlaces = 20): string {
 
 const show = (x: Exact): IndexValue => ({ value: roundHalfUp(x), exact: exactDecimal(x) });
 
+/** a − b, exact. */
+export const subtract = (a: Exact, b: Exact): Exact => frac(a.num * b.den - b.num * a.den, a.den * b.den);
+
+const negate = (x: Exact): Exact => ({ num: -x.num, den: x.den });
+
+/**
+ * A signed value (a change between two indices) for display: half-up on the magnitude (away from zero,
+ * as BigDecimal's HALF_UP), 2 decimals, "-" only when the rounded value is not zero.
+ */
+export function signedRoundHalfUp(x: Exact, places = 2): string {
+  const r = roundHalfUp(x.num < 0n ? negate(x) : x, places);
+  return x.num < 0n && /[1-9]/.test(r) ? `-${r}` : r;
+}
+
+/** The exact decimal of a signed value ("-0.05"; 20 decimals and "…" when it does not terminate). */
+export function signedExactDecimal(x: Exact, maxPlaces = 20): string {
+  return x.num < 0n ? `-${exactDecimal(negate(x), maxPlaces)}` : exactDecimal(x, maxPlaces);
+}
+
 /** Levels must be integers 1–5 for known indicators; `complete` requires one for every indicator. */
 export function validateLevels(framework: Framework, levels: Record<string, unknown>, complete: boolean, field = 'levels'): Levels {
   const known = new Set(framework.indicators.map((i) => i.no));
@@ -102,18 +121,34 @@ export function predicateOf(framework: Framework, index: Exact): string {
   return p ? p.predicate : framework.predicates[framework.predicates.length - 1].predicate;
 }
 
+/** The overall, domain and aspect indices of a complete set of levels as exact fractions (full precision). */
+export interface ExactIndices {
+  index: Exact;
+  domains: Record<number, Exact>;
+  aspects: Record<number, Exact>;
+}
+
+export function exactIndices(framework: Framework, levels: Levels): ExactIndices {
+  const all = validateLevels(framework, levels, true);
+  const aspectsOf = (d: number) => new Set(framework.aspects.filter((a) => a.domainId === d).map((a) => a.id));
+  return {
+    index: weighted(framework, all, () => true),
+    domains: Object.fromEntries(framework.domains.map((d) => [d.id, weighted(framework, all, (a) => aspectsOf(d.id).has(a))])),
+    aspects: Object.fromEntries(framework.aspects.map((a) => [a.id, weighted(framework, all, (x) => x === a.id)])),
+  };
+}
+
 /** The index, predicate, domain, aspect and indicator values of a complete set of levels. */
 export function computeIndex(framework: Framework, levels: Levels): IndexResult {
   const all = validateLevels(framework, levels, true);
-  const index = weighted(framework, all, () => true);
-  const aspectsOf = (d: number) => new Set(framework.aspects.filter((a) => a.domainId === d).map((a) => a.id));
-  const both = (x: Exact) => ({ index: roundHalfUp(x), indexExact: exactDecimal(x) });
+  const x = exactIndices(framework, all);
+  const both = (v: Exact) => ({ index: roundHalfUp(v), indexExact: exactDecimal(v) });
   return {
     frameworkId: framework.id,
-    ...both(index),
-    predicate: predicateOf(framework, index),
-    domains: framework.domains.map((d) => ({ id: d.id, name: d.name, weight: pct(d.weight), ...both(weighted(framework, all, (a) => aspectsOf(d.id).has(a))) })),
-    aspects: framework.aspects.map((a) => ({ id: a.id, name: a.name, domainId: a.domainId, weight: pct(a.weight), ...both(weighted(framework, all, (x) => x === a.id)) })),
+    ...both(x.index),
+    predicate: predicateOf(framework, x.index),
+    domains: framework.domains.map((d) => ({ id: d.id, name: d.name, weight: pct(d.weight), ...both(x.domains[d.id]) })),
+    aspects: framework.aspects.map((a) => ({ id: a.id, name: a.name, domainId: a.domainId, weight: pct(a.weight), ...both(x.aspects[a.id]) })),
     indicators: framework.indicators.map((i) => ({ no: i.no, name: i.name, aspectId: i.aspectId, weight: pct(i.weight), level: all[i.no] })),
   };
 }

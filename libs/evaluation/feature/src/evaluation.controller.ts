@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers as Hdrs, HttpCode, Param, Post, Put } fr
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDefined, IsInt, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { auditIndicators, computeIndex, cycleDecider, Framework, frameworkVersionDecider, frameworkVersionStreamId, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels } from '@spbe/evaluation-domain';
+import { auditIndicators, computeIndex, cycleDecider, Framework, frameworkVersionDecider, frameworkVersionStreamId, cycleResult, cycleStreamId, frameworkOf, FRAMEWORKS, improvementPlan, Levels, STAGES, Stage, validateLevels, yearOverYear } from '@spbe/evaluation-domain';
 import { assertTenantAccess, Principal, Role, ValidationError } from '@spbe/ledger-core';
 import { actingRole, AggregateStore, CurrentPrincipal, Headers, today } from '@spbe/platform';
 import { isEntityId } from '@spbe/registry-domain';
@@ -29,7 +29,7 @@ class EvidenceDto {
 export class AssessmentDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt({ message: 'level must be an integer from 1 to 5' }) level!: number;
   @ApiProperty({ description: 'Fact and analysis sentences' }) @IsString() explanation!: string;
-  @ApiPropertyOptional({ type: [EvidenceDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => EvidenceDto) evidence?: EvidenceDto[];
+  @ApiPropertyOptional({ type: [EvidenceDto], description: 'Required when the asesor transcribes dokumen, interviu, visitasi or akhir: the source document of the national assessment' }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => EvidenceDto) evidence?: EvidenceDto[];
   @ApiPropertyOptional({ description: 'Required when the level differs from the previous stage' }) @IsOptional() @IsString() justification?: string;
   @ApiPropertyOptional({ description: 'Required after the cycle is final: the reason of the correction' }) @IsOptional() @IsString() correctionReason?: string;
 }
@@ -124,7 +124,7 @@ export class EvaluationController {
   }
 
   @Put('tenants/:tenantId/cycles/:cycleId/indicators/:indicatorNo/assessments/:stage')
-  @ApiOperation({ summary: 'Record a level at a stage (mandiri by asesor; dokumen, interviu, visitasi, akhir by asesor or asesor-eksternal)' })
+  @ApiOperation({ summary: 'Record a level at a stage (mandiri by asesor; dokumen, interviu, visitasi, akhir by asesor-eksternal, or by asesor transcribing the national results with the source document as evidence)' })
   async assess(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string, @Param('indicatorNo') no: string, @Param('stage') stage: string, @Body() dto: AssessmentDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = actingRole(principal, tenantId, ASSESSORS);
     if (!(STAGES as readonly string[]).includes(stage)) throw new ValidationError('stage', `must be one of ${STAGES.join(', ')}`);
@@ -179,17 +179,18 @@ export class EvaluationController {
   }
 
   @Get('tenants/:tenantId/comparison')
-  @ApiOperation({ summary: 'Year-over-year: every finalised cycle with its index and predicate' })
+  @ApiOperation({
+    summary:
+      'Year-over-year: every finalised cycle (by year) with its index and predicate and, from the second year on, `change` against the previous finalised year: ' +
+      'the index change (2 decimals half-up, and exact), the predicate before and after, and per domain / aspect when both cycles use the same instrument',
+  })
   async comparison(@Param('tenantId') tenantId: string, @CurrentPrincipal() principal: Principal) {
     assertTenantAccess(principal, tenantId);
     const cycles = (await this.store.all(cycleDecider, tenantId, 'evaluation', 'cycle')).filter((c) => c.finalized);
     return {
-      items: cycles
-        .map((c) => {
-          const r = cycleResult(c);
-          return { cycleId: c.id, year: c.year, frameworkId: c.frameworkId, index: r.index, indexExact: r.indexExact, predicate: r.predicate };
-        })
-        .sort((a, b) => (a.year ?? 0) - (b.year ?? 0)),
+      items: yearOverYear(
+        cycles.map((c) => ({ cycleId: c.id, year: c.year!, framework: c.framework!, levels: Object.fromEntries(cycleResult(c).indicators.map((i) => [i.no, i.level])) })),
+      ),
     };
   }
 }
