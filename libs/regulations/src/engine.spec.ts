@@ -195,6 +195,14 @@ describe('term reviews (mid-term and final year)', () => {
 
 describe('order-of-events checks', () => {
   const app: Subject = { kind: 'application', id: 'simpeg', since: '2025-05-01' };
+  it('Mojokerto Pasal 23(1) asks the test only of an Aplikasi Khusus', () => {
+    const mojokerto = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
+    const khusus = fact('live-k', 'ApplicationDeployedToProduction', '2025-07-01', app, { category: 'khusus' });
+    const umum = fact('live-u', 'ApplicationDeployedToProduction', '2025-07-01', app, { category: 'umum' });
+    expect(checkOrder(mojokerto, [khusus]).filter((r) => r.ruleId === 'R-APP-11')).toMatchObject([{ status: 'violated', citation: { article: 'Pasal 23(1)' } }]);
+    expect(checkOrder(mojokerto, [umum]).filter((r) => r.ruleId === 'R-APP-11')).toEqual([]);
+  });
+
   it('an application must be tested before it goes live (Kupang Pasal 28(6)(e))', () => {
     const live = fact('live', 'ApplicationDeployedToProduction', '2025-07-01', app);
     expect(checkOrder(KUPANG, [live])).toMatchObject([{ ruleId: 'R-APP-11', status: 'violated', citation: { article: 'Pasal 28(6)(e)' } }]);

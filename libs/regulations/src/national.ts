@@ -1,5 +1,5 @@
 import { cite, everyYears, silent, stated, t } from './build';
-import type { Citation, Obligation, OrderRule, Provision, Text } from './model';
+import type { Citation, FactMatch, Obligation, OrderRule, Provision, Text } from './model';
 
 /**
  * National rules that apply to every Pemerintah Daerah directly (Perpres 95/2018 applies to every
@@ -122,10 +122,15 @@ export const nationalRoadmapReviews = (note: Text) => silent<true>(note, { value
 export const statedTrue = (citation: Citation, note?: Text) => stated<true>(true, citation, note);
 
 /** Order and periodic rules that several regions state in the same shape; each region passes its own article. */
-export const testedBeforeLive = (citation: Citation, title = t('Aplikasi diuji sebelum digunakan pada layanan', 'The application is tested before it goes live')): OrderRule => ({
+export const testedBeforeLive = (
+  citation: Citation,
+  title = t('Aplikasi diuji sebelum digunakan pada layanan', 'The application is tested before it goes live'),
+  /** Narrows the rule, e.g. Mojokerto Pasal 23(1) covers only Aplikasi Khusus (`{ category: 'khusus' }`). */
+  where?: FactMatch['where'],
+): OrderRule => ({
   ruleId: 'R-APP-11',
   title,
-  trigger: { types: ['ApplicationDeployedToProduction'] },
+  trigger: { types: ['ApplicationDeployedToProduction'], ...(where ? { where } : {}) },
   requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
   sameSubject: true,
   citation,

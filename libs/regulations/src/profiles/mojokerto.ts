@@ -98,7 +98,8 @@ export const mojokerto: RegulationProfile = {
       minLead: { months: 1 },
       citation: p('Pasal 39(5)'),
     },
-    testedBeforeLive(p('Pasal 23(1)'), t('Aplikasi Khusus wajib diuji sebelum digunakan', 'An Aplikasi Khusus is tested before it goes live')),
+    // Pasal 23 covers only the PD that builds an Aplikasi Khusus (domain pack, Mojokerto note 12).
+    testedBeforeLive(p('Pasal 23(1)'), t('Aplikasi Khusus wajib diuji sebelum digunakan', 'An Aplikasi Khusus is tested before it goes live'), { category: 'khusus' }),
     ownerApprovalBeforeDinas(p('Pasal 16(2)')),
     nationalInternalBeforeExternal,
   ],
