@@ -1,6 +1,7 @@
 import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
-import { assertGates, assertOrder, EffectiveProfile, Fact, GateContext } from '@spbe/regulations';
-import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, registryStreamId, text } from './common';
+import { Action, assertGates, EffectiveProfile, Fact, GateContext } from '@spbe/regulations';
+import { ApprovalState, assertApprovalIds } from './approval';
+import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, orderChecked, pastDate, registryStreamId, text } from './common';
 
 /**
  * An application of the catalogue (rules-matrix §4): Aplikasi Umum or Khusus, owner OPD, builder,
@@ -12,14 +13,34 @@ import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf,
 export const CATEGORIES = ['umum', 'khusus'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+export const COMPLEXITIES = ['besar', 'kecil'] as const;
+export type Complexity = (typeof COMPLEXITIES)[number];
+
+/**
+ * The catalogue entry as recorded (issue 4 / rules-matrix §4). `null` means not recorded (yet):
+ * complexity, hosting and API where the registration did not state them; tested-before-live until
+ * it goes live; handover documents and source deposit until it is handed over.
+ */
 export interface ApplicationState {
   exists: boolean;
   applicationId?: string;
   name?: string;
   category?: Category;
+  complexity?: Complexity | null;
   ownerUnitId?: string;
   builderUnitId?: string | null;
+  hostedInDataCentre?: boolean | null;
+  apiAvailable?: boolean | null;
   live?: boolean;
+  deployedOn?: string | null;
+  /** Whether a passed test (ApplicationTested, result lulus) was recorded on or before the go-live date. */
+  testedBeforeLive?: boolean | null;
+  handedOverOn?: string | null;
+  /** Whether the hand-over carried at least one document (the documentation package). */
+  handoverDocumentsPresent?: boolean | null;
+  handoverDocuments?: DocumentRef[];
+  sourceDeposited?: boolean | null;
+  repositoryUri?: string | null;
   retiredOn?: string | null;
   /** The application's own events as facts, for the profile's order rules. */
   facts: Fact[];
@@ -38,7 +59,7 @@ export interface RegisterApplication extends Ctx {
   category: Category;
   ownerUnitId: string;
   builderUnitId?: string | null;
-  complexity?: 'besar' | 'kecil' | null;
+  complexity?: Complexity | null;
   hostedInDataCentre?: boolean;
   apiAvailable?: boolean;
   description?: string;
@@ -47,7 +68,13 @@ export interface RegisterApplication extends Ctx {
   /** The builder is the Dinas Kominfo (not the owner PD itself). */
   builtByDinas: boolean;
   gates: GateContext;
+  /** The approvals named in the request, and those of them recorded (loaded by the handler). */
+  approvalIds?: string[];
+  approvals?: ApprovalState[];
 }
+
+/** The action an application's approvals are for: the PD's own Aplikasi Khusus build. */
+export const APPLICATION_GATE_ACTION: Action = 'aplikasi-khusus-build';
 
 export type ApplicationCommand =
   | RegisterApplication
@@ -85,8 +112,9 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
         if (s.live) throw new InvariantError('APPLICATION_LIVE', 'the application is already in production');
         const deployedOn = pastDate(c.deployedOn, c.today, 'deployedOn');
         const payload = { deployedOn, category: s.category };
-        assertOrder(c.profile, asFact(s, 'ApplicationDeployedToProduction', deployedOn, payload), s.facts);
-        return [{ type: 'ApplicationDeployedToProduction', payload }];
+        // e.g. Kupang Pasal 28(6)(e), Pasuruan Pasal 14(1): the article of the rule checked is the event's basis.
+        const legalBasis = orderChecked(c.profile, asFact(s, 'ApplicationDeployedToProduction', deployedOn, payload), s.facts);
+        return [{ type: 'ApplicationDeployedToProduction', payload, legalBasis }];
       }
       case 'ReportPreHandoverTest':
         return [{ type: 'PreHandoverTestReported', payload: { test: oneOf(c.test, ['penetration', 'performance', 'debugging'] as const, 'test'), testedOn: pastDate(c.testedOn, c.today, 'testedOn'), documents: documents(c.documents, 'documents') } }];
@@ -95,8 +123,9 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
         if (typeof c.sourceDeposited !== 'boolean') throw new ValidationError('sourceDeposited', 'must be true or false');
         const repositoryUri = optionalText(c.repositoryUri, 'repositoryUri', 2000);
         const payload = { handedOverOn, documents: documents(c.documents, 'documents'), sourceDeposited: c.sourceDeposited, ...(repositoryUri ? { repositoryUri } : {}) };
-        assertOrder(c.profile, asFact(s, 'ApplicationHandedOver', handedOverOn, payload), s.facts);
-        return [{ type: 'ApplicationHandedOver', payload }];
+        // e.g. Dumai Pasal 13(5)(d): the article of the rule checked is the event's basis.
+        const legalBasis = orderChecked(c.profile, asFact(s, 'ApplicationHandedOver', handedOverOn, payload), s.facts);
+        return [{ type: 'ApplicationHandedOver', payload, legalBasis }];
       }
       case 'EvaluateApplicationService':
         return [{ type: 'ApplicationServiceEvaluated', payload: { evaluatedOn: pastDate(c.evaluatedOn, c.today, 'evaluatedOn'), summary: text(c.summary, 'summary', 3, 4000) } }];
@@ -110,15 +139,40 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
     const fact = (date: string): Fact => ({ eventId: e.eventId, type: e.type, date, subject: { kind: 'application', id: s.applicationId ?? parseStreamId(e.streamId).id }, data: p });
     switch (e.type) {
       case 'ApplicationRegistered':
-        return { exists: true, applicationId: parseStreamId(e.streamId).id, name: p.name, category: p.category, ownerUnitId: p.ownerUnitId, builderUnitId: p.builderUnitId, live: false, retiredOn: null, facts: [] };
+        return {
+          exists: true,
+          applicationId: parseStreamId(e.streamId).id,
+          name: p.name,
+          category: p.category,
+          complexity: p.complexity ?? null,
+          ownerUnitId: p.ownerUnitId,
+          builderUnitId: p.builderUnitId,
+          hostedInDataCentre: p.hostedInDataCentre ?? null,
+          apiAvailable: p.apiAvailable ?? null,
+          live: false,
+          deployedOn: null,
+          testedBeforeLive: null,
+          handedOverOn: null,
+          handoverDocumentsPresent: null,
+          handoverDocuments: [],
+          sourceDeposited: null,
+          repositoryUri: null,
+          retiredOn: null,
+          facts: [],
+        };
       case 'ApplicationTested':
         return { ...s, facts: [...s.facts, fact(p.testedOn)] };
-      case 'ApplicationDeployedToProduction':
-        return { ...s, live: true, facts: [...s.facts, fact(p.deployedOn)] };
+      case 'ApplicationDeployedToProduction': {
+        const deployedOn: string = p.deployedOn;
+        const testedBeforeLive = s.facts.some((f) => f.type === 'ApplicationTested' && f.data?.result === 'lulus' && f.date <= deployedOn);
+        return { ...s, live: true, deployedOn, testedBeforeLive, facts: [...s.facts, fact(deployedOn)] };
+      }
       case 'PreHandoverTestReported':
         return { ...s, facts: [...s.facts, fact(p.testedOn)] };
-      case 'ApplicationHandedOver':
-        return { ...s, facts: [...s.facts, fact(p.handedOverOn)] };
+      case 'ApplicationHandedOver': {
+        const docs: DocumentRef[] = p.documents ?? [];
+        return { ...s, handedOverOn: p.handedOverOn, handoverDocuments: docs, handoverDocumentsPresent: docs.length > 0, sourceDeposited: p.sourceDeposited, repositoryUri: p.repositoryUri ?? null, facts: [...s.facts, fact(p.handedOverOn)] };
+      }
       case 'ApplicationRetired':
         return { ...s, retiredOn: p.retiredOn };
       default:
@@ -135,11 +189,13 @@ function register(c: RegisterApplication, s: ApplicationState): NewEvent[] {
   if (!c.ownerExists) throw new ValidationError('ownerUnitId', `unit ${c.ownerUnitId} is not registered`);
   const builderUnitId = c.builderUnitId ?? null;
   if (builderUnitId && !c.builderExists) throw new ValidationError('builderUnitId', `unit ${builderUnitId} is not registered`);
-  const complexity = c.complexity == null ? null : oneOf(c.complexity, ['besar', 'kecil'] as const, 'complexity');
+  const complexity = c.complexity == null ? null : oneOf(c.complexity, COMPLEXITIES, 'complexity');
   for (const f of ['hostedInDataCentre', 'apiAvailable'] as const) if (c[f] !== undefined && typeof c[f] !== 'boolean') throw new ValidationError(f, 'must be true or false');
+  // Approvals named must be recorded, for this action and the building unit (as /decisions, approval.ts).
+  assertApprovalIds(c.approvalIds ?? [], c.approvals ?? [], APPLICATION_GATE_ACTION, builderUnitId ?? c.ownerUnitId);
   // An Aplikasi Khusus built by a PD itself (not by the Dinas) needs what the profile requires first.
   const builtByOwnPd = category === 'khusus' && !c.builtByDinas;
-  const check = builtByOwnPd ? assertGates(c.profile, 'aplikasi-khusus-build', c.gates) : null;
+  const check = builtByOwnPd ? assertGates(c.profile, APPLICATION_GATE_ACTION, c.gates) : null;
   const description = optionalText(c.description, 'description', 4000);
   const payload = {
     name: text(c.name, 'name', 2, 200),

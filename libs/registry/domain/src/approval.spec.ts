@@ -36,6 +36,15 @@ describe('approval gates', () => {
     expect((refusal(() => approvalDecider.decide({ ...give, decidedOn: '2026-02-01' }, requested)) as ValidationError).field).toBe('decidedOn');
   });
 
+  it('a refusal is recorded as ApprovalRefused with its reasons, citing the article that requires the gate; it satisfies no gate', () => {
+    const refuse: ApprovalCommand = { ...give, outcome: 'refused', reasons: 'Anggaran belum sesuai Arsitektur SPBE' } as ApprovalCommand;
+    const [e] = approvalDecider.decide(refuse, apply([request]));
+    expect(e).toEqual({ type: 'ApprovalRefused', payload: { decidedOn: '2026-03-05', reference: '000.8/1/2026', reasons: 'Anggaran belum sesuai Arsitektur SPBE' }, legalBasis: basis });
+    const refused = apply([request, refuse]);
+    expect(refused).toMatchObject({ status: 'refused', reasons: 'Anggaran belum sesuai Arsitektur SPBE', decidedOn: '2026-03-05' });
+    expect(refusal(() => approvalDecider.decide(give, refused)).kind).toBe('conflict');
+  });
+
   it('the data-owner approval is given by the owner PD (Kupang Pasal 20(2))', () => {
     const r = { ...request, action: 'data-managed-by-dinas', gate: 'persetujuan', profile: KUPANG } as ApprovalCommand;
     const requested = apply([r]);

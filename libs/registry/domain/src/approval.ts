@@ -111,6 +111,19 @@ export interface RecordGatedDecision extends Ctx {
   designationId: string | null;
 }
 
+/**
+ * Every approval a decision names is recorded, and is for the same action and unit; otherwise 400
+ * naming `approvalIds[i]` (nothing is silently dropped). `approvals`: the named ones that are recorded.
+ */
+export function assertApprovalIds(approvalIds: unknown, approvals: ApprovalState[], action: Action, unitId: string): asserts approvalIds is string[] {
+  if (!Array.isArray(approvalIds)) throw new ValidationError('approvalIds', 'must be a list of approval ids');
+  approvalIds.forEach((id, i) => {
+    const a = approvals.find((x) => x.exists && x.approvalId === id);
+    if (!a) throw new ValidationError(`approvalIds[${i}]`, `approval ${String(id)} is not recorded`);
+    if (a.action !== action || a.unitId !== unitId) throw new ValidationError(`approvalIds[${i}]`, `approval ${id} is for ${a.action} by ${a.unitId}, not ${action} by ${unitId}`);
+  });
+}
+
 export const gatedDecisionStreamId = (tenantId: string, decisionId: string) => registryStreamId(tenantId, 'decision', decisionId);
 
 export const gatedDecisionDecider: Decider<GatedDecisionState, RecordGatedDecision> = {
@@ -120,12 +133,7 @@ export const gatedDecisionDecider: Decider<GatedDecisionState, RecordGatedDecisi
     assertEntityId(c.decisionId, 'decisionId');
     const action = oneOf(c.action, ACTIONS, 'action');
     if (!c.unitExists) throw new ValidationError('unitId', `unit ${c.unitId} is not registered`);
-    if (!Array.isArray(c.approvalIds)) throw new ValidationError('approvalIds', 'must be a list of approval ids');
-    c.approvalIds.forEach((id, i) => {
-      const a = c.approvals.find((x) => x.approvalId === id);
-      if (!a) throw new ValidationError(`approvalIds[${i}]`, `approval ${id} is not recorded`);
-      if (a.action !== action || a.unitId !== c.unitId) throw new ValidationError(`approvalIds[${i}]`, `approval ${id} is for ${a.action} by ${a.unitId}, not ${action} by ${c.unitId}`);
-    });
+    assertApprovalIds(c.approvalIds, c.approvals, action, c.unitId);
     const given = c.approvals.filter((a) => c.approvalIds.includes(a.approvalId!) && a.status === 'given').map((a) => ({ gate: a.gate!, eventId: a.approvalId! }));
     const check = assertGates(c.profile, action, { mandiriTik: c.designationId !== null, designationEventId: c.designationId ?? undefined, given });
     const payload = {

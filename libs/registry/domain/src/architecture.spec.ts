@@ -99,6 +99,39 @@ describe('Arsitektur SPBE (Kupang Pasal 6–8)', () => {
   });
 });
 
+describe('annual review: only where the profile has one (rules-matrix R-ARC-07)', () => {
+  const PASURUAN = effectiveProfile({ profileId: 'pasuruan-perwali-24-2021' });
+  const DUMAI = effectiveProfile({ profileId: 'dumai-perwako-18-2019' });
+  const SAMARINDA = effectiveProfile({ profileId: 'samarinda-perwali-draft-2023', inForceFrom: '2024-01-01' });
+  const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
+  const annual = { ...review, reviewId: 'monev-2028', kind: 'annual' as const, outcome: 'tetap' as const, summary: 'Monitoring dan evaluasi tahunan' };
+
+  it('Pasuruan: the Dinas records the annual M&E of the Arsitektur, citing Pasal 5(4)', () => {
+    const { types, bases, state } = run([establish, annual], PASURUAN);
+    expect(types).toEqual(['ArchitectureEnacted', 'ArchitectureMonitoringEvaluated']);
+    expect(bases[1]).toBe('pasuruan-perwali-24-2021 Pasal 5(4)');
+    expect(state.reviews).toEqual([expect.objectContaining({ reviewId: 'monev-2028', kind: 'annual' })]);
+  });
+
+  it.each([
+    ['kupang-perwali-11-2025', KUPANG, 'arsitektur', 'Pasal 8(3)'],
+    ['kupang-perwali-11-2025 (Peta Rencana)', KUPANG, 'peta-rencana', 'Pasal 11(3)'],
+    ['samarinda-perwali-draft-2023', SAMARINDA, 'arsitektur', 'Pasal 6(7)'],
+    ['mojokerto-perbup-15-2021', MOJOKERTO, 'arsitektur', 'Pasal 4(5)'],
+    ['dumai-perwako-18-2019 (cetak biru; grounds not stated)', DUMAI, 'cetak-biru', null],
+    ['nasional-perpres-95-2018', NASIONAL, 'arsitektur', null],
+  ] as const)('%s defines no annual review: refused (422), pointing to an ad hoc review with its grounds', (_w, profile, artefact, groundsArticle) => {
+    const state: ArchitectureState = { exists: true, architectureId: 'arsitektur-2026', artefact, validFrom: '2026-01-01', validTo: '2030-12-31', reviews: [], amendments: [] };
+    const e = refusal(() => architectureDecider.decide({ ...annual, profile }, state));
+    expect(e).toBeInstanceOf(RuleViolationError);
+    expect(e.legalBasis).toEqual({ regulation: profile.id, article: '(tidak diatur / silent)' });
+    expect(e.message).toContain(`${profile.id} tidak mengatur reviu tahunan`);
+    expect(e.message).toContain(`${profile.id} defines no annual review`);
+    expect(e.message).toContain('kind: ad-hoc');
+    if (groundsArticle) expect(e.message).toContain(`${profile.id} ${groundsArticle}`);
+  });
+});
+
 describe('appointments', () => {
   const appoint: AppointmentCommand = {
     type: 'Appoint',

@@ -122,6 +122,7 @@ export const architectureDecider: Decider<ArchitectureState, ArchitectureCommand
         if (s.reviews.some((r) => r.reviewId === c.reviewId)) throw new InvariantError('REVIEW_EXISTS', `review ${c.reviewId} is already recorded`);
         assertEntityId(c.reviewId, 'reviewId');
         const kind = oneOf(c.kind, REVIEW_KINDS, 'kind');
+        if (kind === 'annual') annualReviewCitation(c.profile, s.artefact!);
         const holder = assertDutyRole(c.profile, kind === 'annual' ? 'architectureReviewer' : reviewerDuty(s.artefact!), c.role);
         const heldOn = pastDate(c.heldOn, c.today, 'heldOn');
         if (heldOn < s.validFrom! || heldOn > s.validTo!) throw new ValidationError('heldOn', `${heldOn} is outside the validity term ${s.validFrom}–${s.validTo}`);
@@ -181,6 +182,27 @@ function reviewGrounds(profile: EffectiveProfile, artefact: Artefact, kind: Revi
       : new ValidationError('grounds', 'an ad hoc review names at least one ground');
   }
   return grounds as string[];
+}
+
+/**
+ * An annual review is recorded only where the profile has one (R-ARC-07, e.g. Pasuruan Pasal 5(4):
+ * annual monitoring and evaluation of the Arsitektur SPBE by the Dinas); no profile has one for the
+ * Peta Rencana. Elsewhere the regulation is silent: refused (422), saying so and pointing to an ad hoc
+ * review with its grounds.
+ */
+export function annualReviewCitation(profile: EffectiveProfile, artefact: Artefact): Citation {
+  const citation = artefact === 'peta-rencana' ? undefined : reviewCitation(profile, artefact, 'annual');
+  if (citation) return citation;
+  const grounds = groundLetters(profile, artefact);
+  const where = grounds ? ` (${formatCitation(grounds.citation)})` : '';
+  const what = artefact === 'peta-rencana' ? 'Peta Rencana SPBE' : artefact === 'cetak-biru' ? 'cetak biru SPBE' : 'Arsitektur SPBE';
+  throw new RuleViolationError(
+    'ANNUAL_REVIEW_NOT_DEFINED',
+    `${profile.id} tidak mengatur reviu tahunan ${what}; catat reviu sewaktu-waktu (kind: ad-hoc) dengan alasannya${where} / ` +
+      `${profile.id} defines no annual review of the ${what}; record an ad hoc review (kind: ad-hoc) with its grounds${where} instead`,
+    { regulation: profile.id, article: '(tidak diatur / silent)' },
+    { kind: 'annual' },
+  );
 }
 
 /** The article behind a review of this kind: the profile's review obligation, or the grounds list for ad hoc reviews. */

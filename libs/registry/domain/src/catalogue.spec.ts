@@ -2,12 +2,17 @@ import { AuthError, EventEnvelope, RuleViolationError, ValidationError } from '@
 import { refusal } from '@spbe/ledger-core/testing';
 import { effectiveProfile, EffectiveProfile } from '@spbe/regulations';
 import { ApplicationCommand, applicationDecider, ApplicationState, RegisterApplication } from './application';
+import { ApprovalState } from './approval';
 import { DatasetCommand, datasetDecider, DatasetState } from './dataset';
 import { InfrastructureCommand, infrastructureDecider } from './infrastructure';
 
 const KUPANG = effectiveProfile({ profileId: 'kupang-perwali-11-2025' });
 const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
 const DUMAI = effectiveProfile({ profileId: 'dumai-perwako-18-2019' });
+const NASIONAL = effectiveProfile({ profileId: 'nasional-perpres-95-2018', inForceFrom: '2024-01-01' });
+const doc = { uri: 'https://dokumen.kupangkota.go.id/serah-terima.pdf', sha256: 'a'.repeat(64) };
+/** A recorded approval (as the handler loads it). */
+const approval = (patch: Partial<ApprovalState>): ApprovalState => ({ exists: true, approvalId: 'kons-1', action: 'aplikasi-khusus-build', gate: 'konsultasi', unitId: 'dinas-kesehatan', status: 'given', ...patch });
 const ctx = { profile: KUPANG, role: 'dinas' as const, today: '2026-11-22' };
 const noGates = { mandiriTik: false, given: [] };
 const register: RegisterApplication = { type: 'RegisterApplication', applicationId: 'simpus', name: 'SIMPUS', category: 'khusus', ownerUnitId: 'dinas-kesehatan', ownerExists: true, builderExists: true, builtByDinas: false, gates: noGates, ...ctx };
@@ -65,6 +70,69 @@ describe('applications', () => {
     expect((refusal(() => applicationDecider.decide({ ...register, builtByDinas: true, ...patch } as RegisterApplication, applicationDecider.initialState())) as ValidationError).field).toBe(field);
   });
 
+  it('its state carries every catalogue field: category, complexity, owner, builder, hosting, API, tested before live, hand-over documents, source deposit', () => {
+    const base: RegisterApplication = { ...register, category: 'umum', builderUnitId: 'dinas-kominfo', builtByDinas: true, complexity: 'kecil', hostedInDataCentre: true, apiAvailable: false };
+    const registered = apply([base]);
+    expect(registered).toMatchObject({ category: 'umum', complexity: 'kecil', ownerUnitId: 'dinas-kesehatan', builderUnitId: 'dinas-kominfo', hostedInDataCentre: true, apiAvailable: false });
+    expect(registered).toMatchObject({ live: false, testedBeforeLive: null, handedOverOn: null, handoverDocumentsPresent: null, sourceDeposited: null });
+    const tested = { type: 'RecordApplicationTest' as const, testedOn: '2026-10-01', kind: 'UAT', result: 'lulus' as const, ...ctx };
+    const live = { type: 'GoLive' as const, deployedOn: '2026-10-10', ...ctx };
+    const handover = { type: 'HandOver' as const, handedOverOn: '2026-11-01', documents: [doc], sourceDeposited: true, repositoryUri: 'https://git.kupangkota.go.id/simpus', ...ctx };
+    expect(apply([base, tested, live, handover])).toMatchObject({
+      live: true,
+      deployedOn: '2026-10-10',
+      testedBeforeLive: true,
+      handedOverOn: '2026-11-01',
+      handoverDocumentsPresent: true,
+      handoverDocuments: [doc],
+      sourceDeposited: true,
+      repositoryUri: 'https://git.kupangkota.go.id/simpus',
+    });
+    expect(apply([base, tested, live, { ...handover, documents: [], sourceDeposited: false }])).toMatchObject({ handoverDocumentsPresent: false, sourceDeposited: false });
+    // Unstated at registration: not recorded (null), not assumed.
+    expect(apply([{ ...register, builtByDinas: true }])).toMatchObject({ complexity: null, hostedInDataCentre: null, apiAvailable: null });
+    // Where the profile has no tested-before-live rule (national baseline), going live untested is recorded as such.
+    expect(apply([base, { ...live, profile: NASIONAL }], NASIONAL)).toMatchObject({ live: true, testedBeforeLive: false });
+  });
+
+  it.each([
+    ['kupang-perwali-11-2025', KUPANG, { regulation: 'kupang-perwali-11-2025', article: 'Pasal 28(6)(e)' }],
+    ['pasuruan-perwali-24-2021', effectiveProfile({ profileId: 'pasuruan-perwali-24-2021' }), { regulation: 'pasuruan-perwali-24-2021', article: 'Pasal 14(1)' }],
+    ['nasional-perpres-95-2018 (no such rule: no legal basis invented)', NASIONAL, null],
+  ])('going live carries the article of the tested-before-live rule it was checked against: %s', (_w, profile, legalBasis) => {
+    const base = { ...register, builtByDinas: true };
+    const tested = { type: 'RecordApplicationTest' as const, testedOn: '2026-10-01', kind: 'UAT', result: 'lulus' as const, ...ctx };
+    const [e] = applicationDecider.decide({ type: 'GoLive', deployedOn: '2026-10-10', ...ctx, profile }, apply([base, tested], profile));
+    expect(e.type).toBe('ApplicationDeployedToProduction');
+    expect(e.legalBasis).toEqual(legalBasis);
+  });
+
+  it('the hand-over carries the article of the test-report rule it was checked against (Dumai Pasal 13(5)(d)); none in Kupang, which has no such rule', () => {
+    const base = { ...register, builtByDinas: true };
+    const pentest = { type: 'ReportPreHandoverTest' as const, test: 'penetration' as const, testedOn: '2026-10-15', ...ctx };
+    const handover = { type: 'HandOver' as const, handedOverOn: '2026-11-01', sourceDeposited: true, ...ctx };
+    expect(applicationDecider.decide({ ...handover, profile: DUMAI }, apply([base, pentest], DUMAI))[0].legalBasis).toEqual({ regulation: 'dumai-perwako-18-2019', article: 'Pasal 13(5)(d)' });
+    expect(applicationDecider.decide(handover, apply([base, pentest]))[0].legalBasis).toBeNull();
+  });
+
+  it.each([
+    ['not recorded', ['kons-x'], []],
+    ['for another unit', ['kons-1'], [approval({ unitId: 'bappeda' })]],
+    ['for another action', ['kons-1'], [approval({ action: 'application-external-use', gate: 'persetujuan' })]],
+  ])('refuses an approval named in approvalIds that is %s (400 naming approvalIds[i], as /decisions)', (_w, approvalIds, approvals) => {
+    const e = refusal(() => applicationDecider.decide({ ...register, gates: { mandiriTik: true, given: [] }, approvalIds, approvals }, applicationDecider.initialState()));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).field).toBe('approvalIds[0]');
+  });
+
+  it('names the position of the bad approval, and takes a matching one', () => {
+    const good = approval({});
+    const e = refusal(() => applicationDecider.decide({ ...register, approvalIds: ['kons-1', 'nope'], approvals: [good] }, applicationDecider.initialState()));
+    expect((e as ValidationError).field).toBe('approvalIds[1]');
+    const [ok] = applicationDecider.decide({ ...register, gates: { mandiriTik: true, designationEventId: 'd1', given: [{ gate: 'konsultasi', eventId: 'kons-1' }] }, approvalIds: ['kons-1'], approvals: [good] }, applicationDecider.initialState());
+    expect(ok.payload).toMatchObject({ gates: [{ by: 'd1' }, { by: 'kons-1' }] });
+  });
+
   it('a retired application takes no more records', () => {
     const s = apply([{ ...register, builtByDinas: true }, { type: 'RetireApplication', retiredOn: '2026-11-01', reasons: 'diganti aplikasi umum', ...ctx }]);
     expect(refusal(() => applicationDecider.decide({ type: 'GoLive', deployedOn: '2026-11-02', ...ctx }, s)).kind).toBe('conflict');
@@ -79,6 +147,15 @@ describe('infrastructure', () => {
     const moj = refusal(() => infrastructureDecider.decide({ ...lan, profile: MOJOKERTO, gates: { mandiriTik: true, given: [] } }, infrastructureDecider.initialState()));
     expect(moj.message).toContain('rekomendasi Dinas');
     expect(infrastructureDecider.decide({ ...lan, unitIsDinas: true }, infrastructureDecider.initialState())[0].legalBasis).toBeNull();
+  });
+
+  it('refuses an approval named in approvalIds that is not recorded, or for another unit or action (400 naming approvalIds[i])', () => {
+    const lanApproval = approval({ approvalId: 'rek-lan', action: 'lan-work-by-opd', gate: 'rekomendasi' });
+    const field = (patch: Partial<InfrastructureCommand>) => (refusal(() => infrastructureDecider.decide({ ...lan, gates: { mandiriTik: true, given: [] }, ...patch } as InfrastructureCommand, infrastructureDecider.initialState())) as ValidationError).field;
+    expect(field({ approvalIds: ['rek-x'], approvals: [] })).toBe('approvalIds[0]');
+    expect(field({ approvalIds: ['rek-lan'], approvals: [{ ...lanApproval, unitId: 'bappeda' }] })).toBe('approvalIds[0]');
+    expect(field({ approvalIds: ['rek-lan', 'kons-1'], approvals: [lanApproval, approval({})] })).toBe('approvalIds[1]');
+    expect(infrastructureDecider.decide({ ...lan, gates: { mandiriTik: true, given: [] }, approvalIds: ['rek-lan'], approvals: [lanApproval] } as InfrastructureCommand, infrastructureDecider.initialState())[0].type).toBe('InfrastructureRegistered');
   });
 
   it('takes diagrams for a LAN only, with a document hash', () => {
@@ -101,6 +178,16 @@ describe('data sets', () => {
     expect(refusal(() => datasetDecider.decide(manage, run([registerDs]))).legalBasis?.article).toBe('Pasal 20(2)');
     expect(datasetDecider.decide(manage, run([registerDs, approve]))[0].type).toBe('DataManagedByDinas');
     expect(datasetDecider.decide({ ...manage, profile: DUMAI }, run([registerDs]))[0].type).toBe('DataManagedByDinas');
+  });
+
+  it.each([
+    ['kupang-perwali-11-2025', KUPANG, { regulation: 'kupang-perwali-11-2025', article: 'Pasal 20(2)' }],
+    ['mojokerto-perbup-15-2021', MOJOKERTO, { regulation: 'mojokerto-perbup-15-2021', article: 'Pasal 16(2)' }],
+    ['dumai-perwako-18-2019 (no such rule: no legal basis invented)', DUMAI, null],
+  ])("the Dinas's management carries the article of the owner-approval rule it was checked against: %s", (_w, profile, legalBasis) => {
+    const [e] = datasetDecider.decide({ ...manage, profile }, run([registerDs, approve]));
+    expect(e.type).toBe('DataManagedByDinas');
+    expect(e.legalBasis).toEqual(legalBasis);
   });
 
   it('only the owner PD approves; only the Dinas records its management; a bad classification is refused', () => {

@@ -1,5 +1,5 @@
 import { InvariantError, LegalBasis, streamIdOf, ValidationError } from '@spbe/ledger-core';
-import { assertDate, assertDecree, Citation, Decree } from '@spbe/regulations';
+import { assertDate, assertDecree, assertOrder, Citation, Decree, Fact, factMatches, RegulationProfile } from '@spbe/regulations';
 
 /** Shared, pure helpers of the registry's deciders. */
 
@@ -50,6 +50,17 @@ export function decree(value: unknown, today: string, field = 'decree'): Decree 
 }
 
 export const legalBasisOf = (c: Citation): LegalBasis => ({ regulation: c.regulation, article: c.article });
+
+/**
+ * Write-side order check (`assertOrder`: 422 naming the article when violated) that also returns the
+ * article of the profile's order rule the event falls under, for its `legalBasis`; null where the
+ * profile has no such rule (nothing is invented).
+ */
+export function orderChecked(profile: RegulationProfile, trigger: Fact, before: Fact[]): LegalBasis | null {
+  assertOrder(profile, trigger, before);
+  const rule = profile.orderRules.find((r) => factMatches(trigger, r.trigger));
+  return rule ? legalBasisOf(rule.citation) : null;
+}
 
 export function mustBeNew(exists: boolean, what: string, id: string): void {
   if (exists) throw new InvariantError(`${what.toUpperCase().replace(/ /g, '_')}_EXISTS`, `${what} ${id} is already recorded / sudah tercatat`, { id });

@@ -1,6 +1,6 @@
 import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
-import { assertOrder, EffectiveProfile, Fact, resolve } from '@spbe/regulations';
-import { assertEntityId, legalBasisOf, mustBeNew, oneOf, pastDate, registryStreamId, text } from './common';
+import { EffectiveProfile, Fact, resolve } from '@spbe/regulations';
+import { assertEntityId, legalBasisOf, mustBeNew, oneOf, orderChecked, pastDate, registryStreamId, text } from './common';
 
 /**
  * A data set (rules-matrix §6) with its owner OPD and classification; the owner's approval and the
@@ -54,8 +54,9 @@ export const datasetDecider: Decider<DatasetState, DatasetCommand> = {
     if (s.managedByDinasFrom) throw new InvariantError('DATASET_MANAGED', `managed by the Dinas since ${s.managedByDinasFrom}`);
     const startedOn = pastDate(c.startedOn, c.today, 'startedOn');
     const payload = { ...data, startedOn };
-    assertOrder(c.profile, { eventId: 'new', type: 'DataManagedByDinas', date: startedOn, subject: { kind: 'unit', id: s.ownerUnitId! }, data: payload }, s.approvals);
-    return [{ type: 'DataManagedByDinas', payload }];
+    // e.g. Kupang Pasal 20(2), Pasuruan Pasal 10(2): the article of the rule checked is the event's basis; none where the profile has no such rule.
+    const legalBasis = orderChecked(c.profile, { eventId: 'new', type: 'DataManagedByDinas', date: startedOn, subject: { kind: 'unit', id: s.ownerUnitId! }, data: payload }, s.approvals);
+    return [{ type: 'DataManagedByDinas', payload, legalBasis }];
   },
   evolve(s, e: EventEnvelope): DatasetState {
     const p = e.payload as Record<string, never>;
@@ -76,6 +77,7 @@ export const SERVICE_TYPES = ['administrasi', 'publik'] as const;
 
 export interface ServiceState {
   exists: boolean;
+  serviceId?: string;
   name?: string;
   type?: (typeof SERVICE_TYPES)[number];
   category?: string;
@@ -123,6 +125,6 @@ export const serviceDecider: Decider<ServiceState, RegisterService> = {
   },
   evolve(s, e: EventEnvelope): ServiceState {
     const p = e.payload as Record<string, never>;
-    return e.type === 'ServiceRegistered' ? { exists: true, name: p.name, type: p.type, category: p.category, ownerUnitId: p.ownerUnitId, listedIn: p.listedIn } : s;
+    return e.type === 'ServiceRegistered' ? { exists: true, serviceId: parseStreamId(e.streamId).id, name: p.name, type: p.type, category: p.category, ownerUnitId: p.ownerUnitId, listedIn: p.listedIn } : s;
   },
 };

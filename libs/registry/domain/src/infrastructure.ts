@@ -1,5 +1,6 @@
 import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
-import { assertGates, EffectiveProfile, GateContext } from '@spbe/regulations';
+import { Action, assertGates, EffectiveProfile, GateContext } from '@spbe/regulations';
+import { ApprovalState, assertApprovalIds } from './approval';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, pastDate, registryStreamId, text } from './common';
 
 /**
@@ -27,10 +28,25 @@ interface Ctx {
 }
 
 export type InfrastructureCommand =
-  | (Ctx & { type: 'RegisterInfrastructure'; infrastructureId: string; name: string; kind: InfrastructureKind; unitId: string; unitExists: boolean; unitIsDinas: boolean; gates: GateContext })
+  | (Ctx & {
+      type: 'RegisterInfrastructure';
+      infrastructureId: string;
+      name: string;
+      kind: InfrastructureKind;
+      unitId: string;
+      unitExists: boolean;
+      unitIsDinas: boolean;
+      gates: GateContext;
+      /** The approvals named in the request, and those of them recorded (loaded by the handler). */
+      approvalIds?: string[];
+      approvals?: ApprovalState[];
+    })
   | (Ctx & { type: 'SubmitLanDiagram'; submittedOn: string; document: DocumentRef })
   | (Ctx & { type: 'ReportLanChange'; reportedOn: string; summary: string })
   | (Ctx & { type: 'RetireInfrastructure'; retiredOn: string; reasons: string });
+
+/** The action infrastructure approvals are for: LAN work by an OPD. */
+export const INFRASTRUCTURE_GATE_ACTION: Action = 'lan-work-by-opd';
 
 export const infrastructureStreamId = (tenantId: string, infrastructureId: string) => registryStreamId(tenantId, 'infrastructure', infrastructureId);
 
@@ -43,7 +59,9 @@ export const infrastructureDecider: Decider<InfrastructureState, InfrastructureC
       const kind = oneOf(c.kind, INFRASTRUCTURE_KINDS, 'kind');
       assertEntityId(c.unitId, 'unitId');
       if (!c.unitExists) throw new ValidationError('unitId', `unit ${c.unitId} is not registered`);
-      const check = kind === 'lan' && !c.unitIsDinas ? assertGates(c.profile, 'lan-work-by-opd', c.gates) : null;
+      // Approvals named must be recorded, for this action and unit (as /decisions, approval.ts).
+      assertApprovalIds(c.approvalIds ?? [], c.approvals ?? [], INFRASTRUCTURE_GATE_ACTION, c.unitId);
+      const check = kind === 'lan' && !c.unitIsDinas ? assertGates(c.profile, INFRASTRUCTURE_GATE_ACTION, c.gates) : null;
       const payload = { name: text(c.name, 'name', 2, 200), kind, unitId: c.unitId, gates: check ? check.satisfiedBy.map((x) => ({ ruleId: x.gate.ruleId, gate: x.gate.gate, by: x.eventId })) : [] };
       return [{ type: 'InfrastructureRegistered', payload, legalBasis: check?.required[0] ? legalBasisOf(check.required[0].citation) : null }];
     }

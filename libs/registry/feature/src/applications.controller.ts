@@ -5,6 +5,7 @@ import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, Valida
 import { AuthError, Principal, Role } from '@spbe/ledger-core';
 import { CurrentPrincipal } from '@spbe/platform';
 import {
+  APPLICATION_GATE_ACTION,
   applicationDecider,
   ApplicationCommand,
   applicationStreamId,
@@ -19,6 +20,7 @@ import {
   INFRASTRUCTURE_KINDS,
   infrastructureStreamId,
   InfrastructureKind,
+  INFRASTRUCTURE_GATE_ACTION,
   serviceDecider,
   serviceStreamId,
   SERVICE_TYPES,
@@ -136,9 +138,10 @@ export class CatalogueController {
     const owner = await this.registry.unit(tenantId, dto.ownerUnitId);
     const builderId = dto.builderUnitId ?? dto.ownerUnitId;
     const builder = await this.registry.unit(tenantId, builderId);
-    const gates = await this.registry.gateContext(tenantId, builderId, 'aplikasi-khusus-build', dto.approvalIds);
-    const { approvalIds: _ignored, ...fields } = dto;
-    const command: ApplicationCommand = { type: 'RegisterApplication', ...fields, ownerExists: owner.exists, builderExists: builder.exists, builtByDinas: builder.kind === 'dinas-kominfo', gates, profile, role, today: today() };
+    const gates = await this.registry.gateContext(tenantId, builderId, APPLICATION_GATE_ACTION, dto.approvalIds);
+    const { approvalIds, ...fields } = dto;
+    // Named approvals that are unknown or for another unit/action are refused (400, approvalIds[i]) by the decider.
+    const command: ApplicationCommand = { type: 'RegisterApplication', ...fields, approvalIds: approvalIds ?? [], approvals: gates.approvals, ownerExists: owner.exists, builderExists: builder.exists, builtByDinas: builder.kind === 'dinas-kominfo', gates, profile, role, today: today() };
     return this.registry.execute(applicationDecider, applicationStreamId(tenantId, dto.applicationId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.applicationId, what: 'application' });
   }
 
@@ -188,6 +191,7 @@ export class CatalogueController {
   }
 
   @Get('applications/:applicationId')
+  @ApiOperation({ summary: 'Current state: category, complexity, owner, builder, hosting in the data centre, API, tested before live, hand-over documents, source deposited' })
   application(@Param('tenantId') tenantId: string, @Param('applicationId') id: string) {
     return this.registry.get(applicationDecider, applicationStreamId(tenantId, id), 'application', id);
   }
@@ -204,8 +208,22 @@ export class CatalogueController {
     const role = this.catalogueRole(principal, tenantId, dto.unitId);
     const { profile } = await this.registry.tenant(tenantId);
     const unit = await this.registry.unit(tenantId, dto.unitId);
-    const gates = await this.registry.gateContext(tenantId, dto.unitId, 'lan-work-by-opd', dto.approvalIds);
-    const command: InfrastructureCommand = { type: 'RegisterInfrastructure', infrastructureId: dto.infrastructureId, name: dto.name, kind: dto.kind, unitId: dto.unitId, unitExists: unit.exists, unitIsDinas: unit.kind === 'dinas-kominfo', gates, profile, role, today: today() };
+    const gates = await this.registry.gateContext(tenantId, dto.unitId, INFRASTRUCTURE_GATE_ACTION, dto.approvalIds);
+    const command: InfrastructureCommand = {
+      type: 'RegisterInfrastructure',
+      infrastructureId: dto.infrastructureId,
+      name: dto.name,
+      kind: dto.kind,
+      unitId: dto.unitId,
+      unitExists: unit.exists,
+      unitIsDinas: unit.kind === 'dinas-kominfo',
+      gates,
+      approvalIds: dto.approvalIds ?? [],
+      approvals: gates.approvals,
+      profile,
+      role,
+      today: today(),
+    };
     return this.registry.execute(infrastructureDecider, infrastructureStreamId(tenantId, dto.infrastructureId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.infrastructureId, what: 'infrastructure' });
   }
 
@@ -261,6 +279,12 @@ export class CatalogueController {
     return { items: await this.registry.registryAll(serviceDecider, tenantId, 'service') };
   }
 
+  @Get('services/:serviceId')
+  @ApiOperation({ summary: 'Current state of a service (type, category, owner, the article listing its category or null)' })
+  service(@Param('tenantId') tenantId: string, @Param('serviceId') id: string) {
+    return this.registry.get(serviceDecider, serviceStreamId(tenantId, id), 'service', id);
+  }
+
   @Get('services/:serviceId/history')
   serviceHistory(@Param('tenantId') tenantId: string, @Param('serviceId') id: string) {
     return this.registry.history(serviceStreamId(tenantId, id), 'service', id);
@@ -300,6 +324,12 @@ export class CatalogueController {
   async datasets(@Param('tenantId') tenantId: string) {
     await this.registry.tenant(tenantId);
     return { items: await this.registry.registryAll(datasetDecider, tenantId, 'dataset') };
+  }
+
+  @Get('datasets/:datasetId')
+  @ApiOperation({ summary: "Current state of a data set (owner, classification, the owner's approvals, Dinas management)" })
+  dataset(@Param('tenantId') tenantId: string, @Param('datasetId') id: string) {
+    return this.registry.get(datasetDecider, datasetStreamId(tenantId, id), 'dataset', id);
   }
 
   @Get('datasets/:datasetId/history')

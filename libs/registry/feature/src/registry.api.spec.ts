@@ -192,5 +192,174 @@ describe('architecture-registry API: regulation profiles and the tenant\'s own d
       expect(listed).toEqual({ 'layanan-izin': null, 'layanan-sehat': { regulation: 'kupang-perwali-11-2025', article: 'Pasal 36(3)' } });
       await http().post(`${base}/services`).set('authorization', dinas).send({ serviceId: 'layanan-x', name: 'X', type: 'swasta', category: 'x', ownerUnitId: 'dinas-kesehatan' }).expect(400);
     });
+
+    it("serves a data set's and a service's current state (404 when unknown); the Dinas's management cites Pasal 20(2)", async () => {
+      const viewer = await as('viewer');
+      const ds = await http().get(`${base}/datasets/data-faskes-2`).set('authorization', viewer).expect(200);
+      expect(ds.body).toMatchObject({ exists: true, datasetId: 'data-faskes-2', name: 'Data Faskes', ownerUnitId: 'dinas-kesehatan', classification: 'terbatas', managedByDinasFrom: '2026-11-02', version: 2 });
+      expect(ds.body.approvals).toEqual([expect.objectContaining({ type: 'DataOwnerApprovalGranted', date: '2026-11-01' })]);
+      const history = await http().get(`${base}/datasets/data-faskes-2/history`).set('authorization', viewer).expect(200);
+      expect(history.body.items[2]).toMatchObject({ type: 'DataManagedByDinas', legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 20(2)' } });
+      const svc = await http().get(`${base}/services/layanan-sehat`).set('authorization', viewer).expect(200);
+      expect(svc.body).toEqual({ exists: true, serviceId: 'layanan-sehat', name: 'Layanan Kesehatan', type: 'publik', category: 'Kesehatan', ownerUnitId: 'dinas-kesehatan', listedIn: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 36(3)' }, version: 0 });
+      const noDs = await http().get(`${base}/datasets/data-tidak-ada`).set('authorization', viewer).expect(404);
+      expect(noDs.body.message).toContain('data-tidak-ada');
+      const noSvc = await http().get(`${base}/services/layanan-tidak-ada`).set('authorization', viewer).expect(404);
+      expect(noSvc.body.message).toContain('layanan-tidak-ada');
+    });
+
+    it("serves an application's catalogue fields (category, complexity, owner, builder, hosting, API, tested before live, hand-over documents, source deposit)", async () => {
+      const dinas = await as('dinas');
+      await http()
+        .post(`${base}/applications`)
+        .set('authorization', dinas)
+        .send({ applicationId: 'sipd', name: 'SIPD', category: 'umum', ownerUnitId: 'dinas-kesehatan', builderUnitId: 'dinas-kominfo', complexity: 'besar', hostedInDataCentre: true, apiAvailable: true })
+        .expect(201);
+      const before = await http().get(`${base}/applications/sipd`).set('authorization', dinas).expect(200);
+      expect(before.body).toMatchObject({ live: false, testedBeforeLive: null, handoverDocumentsPresent: null, sourceDeposited: null });
+      await http().post(`${base}/applications/sipd/tests`).set('authorization', dinas).send({ testedOn: '2026-10-01', kind: 'uji pengguna', result: 'lulus' }).expect(201);
+      await http().post(`${base}/applications/sipd/go-live`).set('authorization', dinas).send({ deployedOn: '2026-10-02' }).expect(201);
+      await http().post(`${base}/applications/sipd/handover`).set('authorization', dinas).send({ handedOverOn: '2026-10-20', documents: [doc], sourceDeposited: true, repositoryUri: 'https://git.kupangkota.go.id/sipd' }).expect(201);
+      const res = await http().get(`${base}/applications/sipd`).set('authorization', await as('viewer')).expect(200);
+      expect(res.body).toMatchObject({
+        applicationId: 'sipd',
+        category: 'umum',
+        complexity: 'besar',
+        ownerUnitId: 'dinas-kesehatan',
+        builderUnitId: 'dinas-kominfo',
+        hostedInDataCentre: true,
+        apiAvailable: true,
+        live: true,
+        deployedOn: '2026-10-02',
+        testedBeforeLive: true,
+        handedOverOn: '2026-10-20',
+        handoverDocumentsPresent: true,
+        handoverDocuments: [doc],
+        sourceDeposited: true,
+        repositoryUri: 'https://git.kupangkota.go.id/sipd',
+        version: 3,
+      });
+      // Going live was checked against Pasal 28(6)(e): the event carries it.
+      const history = await http().get(`${base}/applications/sipd/history`).set('authorization', dinas).expect(200);
+      expect(history.body.items[2]).toMatchObject({ type: 'ApplicationDeployedToProduction', legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 28(6)(e)' } });
+      // Kupang has no hand-over order rule: no legal basis is invented.
+      expect(history.body.items[3]).toMatchObject({ type: 'ApplicationHandedOver', legalBasis: null });
+    });
+
+    it('refuses approvalIds that are not recorded or belong to another unit or action (400 naming approvalIds[i], as /decisions) and records nothing', async () => {
+      const dinas = await as('dinas');
+      await http()
+        .post(`${base}/approvals`)
+        .set('authorization', dinas)
+        .send({ approvalId: 'konsultasi-kominfo', action: 'aplikasi-khusus-build', gate: 'konsultasi', unitId: 'dinas-kominfo', requestedOn: '2026-11-01', purpose: 'Konsultasi aplikasi khusus Diskominfo' })
+        .expect(201);
+      const app = { applicationId: 'e-puskesmas', name: 'e-Puskesmas', category: 'umum', ownerUnitId: 'dinas-kesehatan' };
+      const cases: [string[], RegExp][] = [
+        [['tidak-ada'], /^approvalIds\[0\]: approval tidak-ada is not recorded/],
+        [['konsultasi-kominfo'], /^approvalIds\[0\]: approval konsultasi-kominfo is for aplikasi-khusus-build by dinas-kominfo, not aplikasi-khusus-build by dinas-kesehatan/],
+        [['konsultasi-kominfo', 'Bad Id'], /^approvalIds\[0\]: /],
+      ];
+      for (const [approvalIds, message] of cases) {
+        const res = await http().post(`${base}/applications`).set('authorization', dinas).send({ ...app, approvalIds }).expect(400);
+        expect(res.body.message).toMatch(message);
+      }
+      const other = await http().post(`${base}/applications`).set('authorization', dinas).send({ ...app, builderUnitId: 'dinas-kominfo', approvalIds: ['konsultasi-kominfo', 'setuju-data-1'] }).expect(400);
+      expect(other.body.message).toMatch(/^approvalIds\[1\]: approval setuju-data-1 is for data-managed-by-dinas by dinas-kesehatan/);
+      await http().get(`${base}/applications/e-puskesmas`).set('authorization', dinas).expect(404);
+
+      const lan = { infrastructureId: 'lan-dinkes-2', name: 'LAN Dinkes 2', kind: 'lan', unitId: 'dinas-kesehatan' };
+      const unknown = await http().post(`${base}/infrastructure`).set('authorization', dinas).send({ ...lan, approvalIds: ['tidak-ada'] }).expect(400);
+      expect(unknown.body.message).toMatch(/^approvalIds\[0\]: /);
+      const foreign = await http().post(`${base}/infrastructure`).set('authorization', dinas).send({ ...lan, approvalIds: ['konsultasi-kominfo'] }).expect(400);
+      expect(foreign.body.message).toMatch(/^approvalIds\[0\]: approval konsultasi-kominfo is for aplikasi-khusus-build by dinas-kominfo, not lan-work-by-opd by dinas-kesehatan/);
+      await http().get(`${base}/infrastructure/lan-dinkes-2`).set('authorization', dinas).expect(404);
+    });
+  });
+
+  describe('appointments, an approval refused, a designation revoked (Kupang)', () => {
+    const base = '/api/registry/tenants/kota-kupang';
+    const as = async (role: string, unit?: string) => `Bearer ${await issueToken({ sub: `u-${role}`, name: `Pejabat ${role}`, tenant: 'kota-kupang', unit: unit ?? null, roles: [role as never] }, config.auth)}`;
+    const kupangDecree = (date: string, n: string) => ({ number: `188.45/${n}/HK/2026`, date, signer: 'Wali Kota Kupang' });
+
+    it('records an appointment by decree citing the profile (Koordinator SPBE, Pasal 51(7)), serves it, and ends it', async () => {
+      const k = await as('koordinator');
+      const body = { appointmentId: 'koordinator-2026', position: 'koordinator-spbe', person: { name: 'Drs. Fransiskus Bria', title: 'Sekretaris Daerah' }, unitId: 'dinas-kominfo', decree: kupangDecree('2026-01-02', '20'), from: '2026-01-02' };
+      const created = await http().post(`${base}/appointments`).set('authorization', k).send(body).expect(201);
+      expect(created.body).toMatchObject({ id: 'koordinator-2026', version: 0 });
+      await http().post(`${base}/appointments`).set('authorization', k).send(body).expect(409);
+      await http().post(`${base}/appointments`).set('authorization', await as('dinas')).send({ ...body, appointmentId: 'koordinator-x' }).expect(403);
+      const future = await http().post(`${base}/appointments`).set('authorization', k).send({ ...body, appointmentId: 'koordinator-y', decree: kupangDecree('2999-01-01', '21') }).expect(400);
+      expect(future.body.message).toMatch(/^decree.date: /);
+      const early = await http().post(`${base}/appointments`).set('authorization', k).send({ ...body, appointmentId: 'koordinator-z', from: '2026-01-01' }).expect(400);
+      expect(early.body.message).toMatch(/^from: /);
+      const noUnit = await http().post(`${base}/appointments`).set('authorization', k).send({ ...body, appointmentId: 'koordinator-w', unitId: 'setda-x' }).expect(400);
+      expect(noUnit.body.message).toMatch(/^unitId: /);
+      const viewer = await as('viewer');
+      const state = await http().get(`${base}/appointments/koordinator-2026`).set('authorization', viewer).expect(200);
+      expect(state.body).toMatchObject({ exists: true, position: 'koordinator-spbe', person: { name: 'Drs. Fransiskus Bria' }, unitId: 'dinas-kominfo', decree: body.decree, from: '2026-01-02', until: null });
+      const list = await http().get(`${base}/appointments`).set('authorization', viewer).expect(200);
+      expect(list.body.items.map((a: { id: string }) => a.id)).toEqual(['koordinator-2026']);
+      await http().post(`${base}/appointments/koordinator-2026/end`).set('authorization', k).send({ endedOn: '2026-06-30', reasons: 'mutasi jabatan' }).expect(201);
+      await http().post(`${base}/appointments/koordinator-2026/end`).set('authorization', k).send({ endedOn: '2026-07-01', reasons: 'mutasi jabatan' }).expect(409);
+      await http().post(`${base}/appointments/tidak-ada/end`).set('authorization', k).send({ endedOn: '2026-07-01', reasons: 'mutasi jabatan' }).expect(404);
+      const history = await http().get(`${base}/appointments/koordinator-2026/history`).set('authorization', viewer).expect(200);
+      expect(history.body.items).toEqual([
+        expect.objectContaining({ type: 'OfficialAppointed', legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 51(7)' }, actor: expect.objectContaining({ role: 'koordinator' }) }),
+        expect.objectContaining({ type: 'AppointmentEnded', payload: { endedOn: '2026-06-30', reasons: 'mutasi jabatan' } }),
+      ]);
+      await http().get(`${base}/appointments/tidak-ada`).set('authorization', viewer).expect(404);
+    });
+
+    it('a refused approval is recorded as ApprovalRefused (with reasons, citing Pasal 28(2)) and satisfies no gate', async () => {
+      const dinas = await as('dinas');
+      const opd = await as('opd', 'dinas-kesehatan');
+      await http()
+        .post(`${base}/approvals`)
+        .set('authorization', opd)
+        .send({ approvalId: 'konsultasi-dinkes', action: 'aplikasi-khusus-build', gate: 'konsultasi', unitId: 'dinas-kesehatan', requestedOn: '2026-11-01', purpose: 'Konsultasi SIMPUS' })
+        .expect(201);
+      const refuse = { outcome: 'refused', decidedOn: '2026-11-03', reference: '000.8/9/Diskominfo/2026' };
+      const noReasons = await http().post(`${base}/approvals/konsultasi-dinkes/decision`).set('authorization', dinas).send(refuse).expect(400);
+      expect(noReasons.body.message).toMatch(/^reasons: /);
+      await http().post(`${base}/approvals/konsultasi-dinkes/decision`).set('authorization', opd).send({ ...refuse, reasons: 'Sudah ada aplikasi umum' }).expect(403);
+      await http().post(`${base}/approvals/konsultasi-dinkes/decision`).set('authorization', dinas).send({ ...refuse, reasons: 'Sudah ada aplikasi umum' }).expect(201);
+      const state = await http().get(`${base}/approvals/konsultasi-dinkes`).set('authorization', dinas).expect(200);
+      expect(state.body).toMatchObject({ status: 'refused', decidedOn: '2026-11-03', reasons: 'Sudah ada aplikasi umum', version: 1 });
+      const history = await http().get(`${base}/approvals/konsultasi-dinkes/history`).set('authorization', dinas).expect(200);
+      expect(history.body.items[1]).toMatchObject({
+        type: 'ApprovalRefused',
+        legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 28(2)' },
+        actor: expect.objectContaining({ role: 'dinas' }),
+        payload: { decidedOn: '2026-11-03', reference: '000.8/9/Diskominfo/2026', reasons: 'Sudah ada aplikasi umum' },
+      });
+      await http().post(`${base}/approvals/konsultasi-dinkes/decision`).set('authorization', dinas).send({ outcome: 'given', decidedOn: '2026-11-04', reference: 'x' }).expect(409);
+      // Resting on the refused approval, the decision still lacks its gates (422).
+      const decision = { decisionId: 'bangun-simpus-2', action: 'aplikasi-khusus-build', unitId: 'dinas-kesehatan', decidedOn: '2026-11-05', summary: 'Pembangunan SIMPUS', approvalIds: ['konsultasi-dinkes'] };
+      await http().post(`${base}/decisions`).set('authorization', opd).send(decision).expect(422);
+    });
+
+    it('revokes a designation by decree as its own recorded decision, with the Pemda instrument it rests on', async () => {
+      const k = await as('koordinator');
+      await http().post(`${base}/units`).set('authorization', k).send({ unitId: 'dinas-pendidikan', name: 'Dinas Pendidikan', kind: 'opd' }).expect(201);
+      const d = `${base}/designations`;
+      await http().post(d).set('authorization', await as('opd', 'dinas-pendidikan')).send({ designationId: 'mandiri-dikbud', unitId: 'dinas-pendidikan', origin: 'permohonan', submittedOn: '2026-02-01' }).expect(201);
+      const dinas = await as('dinas');
+      await http().post(`${d}/mandiri-dikbud/assessment`).set('authorization', dinas).send({ assessedOn: '2026-02-10', results: ['a', 'b', 'c', 'd', 'e'].map((criterionId) => ({ criterionId, met: true })) }).expect(201);
+      await http().post(`${d}/mandiri-dikbud/proposal`).set('authorization', dinas).send({ proposedOn: '2026-02-15' }).expect(201);
+      await http().post(`${d}/mandiri-dikbud/decision`).set('authorization', k).send({ outcome: 'designated', decree: kupangDecree('2026-02-20', '30') }).expect(201);
+      const revocation = { decree: kupangDecree('2026-09-01', '31'), reasons: 'SDM TIK tidak lagi memadai', legalBasis: { regulation: 'kepwal-kupang-31-2026', article: 'Diktum KESATU' } };
+      await http().post(`${d}/mandiri-dikbud/revocation`).set('authorization', dinas).send(revocation).expect(403);
+      const noBasis = await http().post(`${d}/mandiri-dikbud/revocation`).set('authorization', k).send({ decree: revocation.decree, reasons: revocation.reasons }).expect(400);
+      expect(String(noBasis.body.message)).toMatch(/legalBasis/);
+      await http().post(`${d}/mandiri-dikbud/revocation`).set('authorization', k).send({ ...revocation, decree: kupangDecree('2999-01-01', '32') }).expect(400);
+      await http().post(`${d}/mandiri-dikbud/revocation`).set('authorization', k).send(revocation).expect(201);
+      await http().post(`${d}/mandiri-dikbud/revocation`).set('authorization', k).send(revocation).expect(409);
+      await http().post(`${d}/tidak-ada/revocation`).set('authorization', k).send(revocation).expect(404);
+      const state = await http().get(`${d}/mandiri-dikbud`).set('authorization', await as('viewer')).expect(200);
+      expect(state.body).toMatchObject({ status: 'revoked', revocation: { decree: revocation.decree, reasons: revocation.reasons, legalBasis: revocation.legalBasis }, version: 4 });
+      const history = await http().get(`${d}/mandiri-dikbud/history`).set('authorization', await as('viewer')).expect(200);
+      expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['MandiriTikApplicationSubmitted', 'MandiriTikAssessed', 'MandiriTikProposed', 'MandiriTikDesignated', 'MandiriTikRevoked']);
+      expect(history.body.items[4]).toMatchObject({ legalBasis: revocation.legalBasis, actor: expect.objectContaining({ role: 'koordinator' }), payload: { unitId: 'dinas-pendidikan', decree: revocation.decree, reasons: revocation.reasons } });
+    });
   });
 });

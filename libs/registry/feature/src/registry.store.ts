@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Decider, NotFoundError, fold } from '@spbe/ledger-core';
 import { AggregateStore } from '@spbe/platform';
 import { Action, EffectiveProfile, GateContext } from '@spbe/regulations';
-import { approvalDecider, ApprovalState, approvalStreamId, designationDecider, designationInForce, tenantDecider, tenantProfile, TenantState, tenantStreamId, unitDecider, unitStreamId, UnitState } from '@spbe/registry-domain';
+import { approvalDecider, ApprovalState, approvalStreamId, designationDecider, isEntityId, designationInForce, tenantDecider, tenantProfile, TenantState, tenantStreamId, unitDecider, unitStreamId, UnitState } from '@spbe/registry-domain';
 
 export { actingRole, dutyRole, today } from '@spbe/platform';
 export type { Headers } from '@spbe/platform';
@@ -26,10 +26,15 @@ export class RegistryStore extends AggregateStore {
     return this.state(unitDecider, unitStreamId(tenantId, unitId));
   }
 
-  /** The approvals named (those recorded) and the unit's designation in force, for the profile's gates. */
+  /**
+   * The approvals named (those recorded) and the unit's designation in force, for the profile's gates.
+   * The deciders refuse a named approval that is not among `approvals` or is for another unit or
+   * action (400 naming approvalIds[i]); a malformed id is simply not found here.
+   */
   async gateContext(tenantId: string, unitId: string, action: Action, approvalIds: string[] = []): Promise<GateContext & { approvals: ApprovalState[]; designationId: string | null }> {
     const approvals: ApprovalState[] = [];
     for (const id of approvalIds) {
+      if (!isEntityId(id)) continue;
       const a = await this.state(approvalDecider, approvalStreamId(tenantId, id));
       if (a.exists) approvals.push(a);
     }

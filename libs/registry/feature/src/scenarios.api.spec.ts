@@ -114,7 +114,9 @@ describe.each(REGIONAL)('registry scenario: %s', (profileId) => {
     expect(created.body).toMatchObject({ id: 'arsitektur-2026', version: 0 });
     await http().post(base).set('authorization', await as(enactor)).send(body).expect(409);
     const state = await http().get(`${base}/arsitektur-2026`).set('authorization', await as('viewer')).expect(200);
-    expect(state.body.validTo).toBe(resolve(profile.architecture.validity) ? '2030-12-31' : expect.any(String));
+    // Every regional profile states a five-year term (Kupang Pasal 8(1)†, Pasuruan Pasal 5(3), Samarinda Pasal 6(4), Dumai Pasal 5(3), Mojokerto Pasal 4(2)).
+    expect(resolve(profile.architecture.validity)?.value.years).toBe(5);
+    expect(state.body.validTo).toBe('2030-12-31');
     // The reviews the profile makes due (as of today) come with the architecture.
     for (const r of state.body.dueReviews) expect(r).toMatchObject({ ruleId: expect.stringMatching(/^R-ARC-0[78]/), subject: { id: 'arsitektur-2026' }, status: expect.any(String) });
     expect(state.body.dueReviews.length).toBe(profile.obligations.filter((o) => o.scope === 'architecture' && (o.kind === 'periodic' ? resolve(o.cadence) : resolve(o.provision))).length);
@@ -128,6 +130,20 @@ describe.each(REGIONAL)('registry scenario: %s', (profileId) => {
     await http().post(`${base}/arsitektur-2026/amendments`).set('authorization', await as(decider)).send({ amendmentId: 'perubahan-1', decree: decree('2026-02-10', '5'), basedOnReviewId: 'reviu-2026', summary: 'Perubahan domain layanan' }).expect(201);
     const history = await http().get(`${base}/arsitektur-2026/history`).set('authorization', await as('viewer')).expect(200);
     expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['ArchitectureEnacted', 'ArchitectureReviewed', 'ArchitectureAmended']);
+
+    // An annual review exists only in Pasuruan (Pasal 5(4): annual M&E by the Dinas); elsewhere the regulation is silent.
+    const annual = { ...review, reviewId: 'monev-2026', kind: 'annual', heldOn: '2026-03-01', grounds: [], outcome: 'tetap', summary: 'Monitoring dan evaluasi tahunan' };
+    const res = await http().post(`${base}/arsitektur-2026/reviews`).set('authorization', await as(reviewer)).send(annual);
+    if (profileId === 'pasuruan-perwali-24-2021') {
+      expect(res.status).toBe(201);
+      const after = await http().get(`${base}/arsitektur-2026/history`).set('authorization', await as('viewer')).expect(200);
+      expect(after.body.items[3]).toMatchObject({ type: 'ArchitectureMonitoringEvaluated', legalBasis: { regulation: 'pasuruan-perwali-24-2021', article: 'Pasal 5(4)' }, payload: { kind: 'annual' } });
+    } else {
+      expect(res.status).toBe(422);
+      expect(res.body.message).toContain(`${profileId} defines no annual review`);
+      expect(res.body.message).toContain('record an ad hoc review (kind: ad-hoc) with its grounds');
+      await http().get(`${base}/arsitektur-2026/history`).set('authorization', await as('viewer')).expect(200).expect((r) => expect(r.body.items).toHaveLength(3));
+    }
   });
 
   it('every duty of the profile resolves to a body after the Pemda decisions, or is reported as silent', async () => {
