@@ -123,7 +123,7 @@ function setPath(p: EffectiveProfile, o: ProfileOverride): EffectiveProfile {
   if (head === 'validUntil' && !key) {
     assertDate(o.value, 'value');
     if (o.value < p.validFrom) throw new ValidationError('value', `validUntil ${o.value} is before the profile took effect (${p.validFrom})`);
-    return { ...p, validUntil: o.value };
+    return { ...p, validUntil: o.value, validUntilCitation: o.legalBasis };
   }
   if (head === 'settings' && key === 'dueSoonDays' && !tail) {
     if (!Number.isInteger(o.value) || (o.value as number) < 0 || (o.value as number) > 365) throw new ValidationError('value', 'dueSoonDays must be a whole number from 0 to 365');

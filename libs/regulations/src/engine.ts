@@ -64,7 +64,8 @@ export function assertWithinValidity(profile: EffectiveProfile, asOf: string): v
     throw new ValidationError('asOf', `${asOf} is before ${profile.id} took effect on ${profile.validFrom} (${formatCitation(profile.validFromCitation)})`);
   }
   if (profile.validUntil && asOf > profile.validUntil) {
-    throw new ValidationError('asOf', `${asOf} is after ${profile.id} ceased to apply on ${profile.validUntil}`);
+    const basis = profile.validUntilCitation ? ` (${formatCitation(profile.validUntilCitation)})` : '';
+    throw new ValidationError('asOf', `${asOf} is after ${profile.id} ceased to apply on ${profile.validUntil}${basis}`);
   }
 }
 

@@ -339,6 +339,8 @@ export interface EffectiveProfile extends RegulationProfile {
   validFrom: string;
   validUntil: string | null;
   validFromCitation: Citation;
+  /** The decree's article that ended the profile for the tenant (with validUntil). */
+  validUntilCitation?: Citation | null;
   settings: ProfileSettings;
   overrides: AppliedOverride[];
 }
