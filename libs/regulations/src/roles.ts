@@ -28,6 +28,12 @@ export function dutyHolder(profile: RegulationProfile, duty: Duty): DutyHolder {
   return { duty, holder: r.value, citation: r.citation, roles: HOLDER_ROLES[r.value] };
 }
 
+/** Whether the profile gives `duty` to a body whose decisions `role` records (false where no one is named). */
+export function holdsDuty(profile: RegulationProfile, duty: Duty, role: Role): boolean {
+  const r = resolve(profile.roles[duty]);
+  return !!r && HOLDER_ROLES[r.value].includes(role);
+}
+
 /** Refuses (403) a role the profile does not empower for `duty`, naming the article. */
 export function assertDutyRole(profile: RegulationProfile, duty: Duty, role: Role): DutyHolder {
   const h = dutyHolder(profile, duty);

@@ -1,6 +1,6 @@
 import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, RuleViolationError, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, text } from '@spbe/registry-domain';
-import { assertDate, assertDutyRole, assertOrder, cite, EffectiveProfile, Fact, resolve } from '@spbe/regulations';
+import { assertDate, assertDutyRole, assertOrder, cite, EffectiveProfile, Fact, holdsDuty, resolve } from '@spbe/regulations';
 
 /**
  * One Audit TIK: planned (by the role the profile names), scheduled with dates (an external one with a
@@ -80,14 +80,7 @@ export const LATIK_REGISTERED = cite('peraturan-bssn-8-2024', 'Pasal 4', { grade
  * audit team (Kupang Pasal 47(6)). Refused naming the planner's article otherwise.
  */
 function assertAuditRecorder(c: Ctx, s: AuditState): void {
-  if (s.mode === 'internal') {
-    try {
-      assertDutyRole(c.profile, 'internalAuditor', c.role);
-      return;
-    } catch {
-      // not (or no) internal audit team role: the planner's check below decides, with its article
-    }
-  }
+  if (s.mode === 'internal' && holdsDuty(c.profile, 'internalAuditor', c.role)) return;
   assertDutyRole(c.profile, 'auditPlanner', c.role);
 }
 

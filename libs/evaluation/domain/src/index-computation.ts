@@ -129,7 +129,11 @@ export interface ExactIndices {
 }
 
 export function exactIndices(framework: Framework, levels: Levels): ExactIndices {
-  const all = validateLevels(framework, levels, true);
+  return indicesOf(framework, validateLevels(framework, levels, true));
+}
+
+/** exactIndices over levels already validated as complete. */
+function indicesOf(framework: Framework, all: Levels): ExactIndices {
   const aspectsOf = (d: number) => new Set(framework.aspects.filter((a) => a.domainId === d).map((a) => a.id));
   return {
     index: weighted(framework, all, () => true),
@@ -141,7 +145,7 @@ export function exactIndices(framework: Framework, levels: Levels): ExactIndices
 /** The index, predicate, domain, aspect and indicator values of a complete set of levels. */
 export function computeIndex(framework: Framework, levels: Levels): IndexResult {
   const all = validateLevels(framework, levels, true);
-  const x = exactIndices(framework, all);
+  const x = indicesOf(framework, all);
   const both = (v: Exact) => ({ index: roundHalfUp(v), indexExact: exactDecimal(v) });
   return {
     frameworkId: framework.id,
