@@ -53,14 +53,18 @@ export function checkOne(rule: OrderRule, trigger: Fact, before: Fact[]): OrderF
 
 /**
  * Write-side guard: refuses to record `trigger` when a rule of the profile it falls under is not met,
- * with the article in the error (HTTP 422).
+ * with the article in the error (HTTP 422); returns the findings of the rules it met (their citations
+ * are the recorded event's legal basis).
  */
-export function assertOrder(profile: RegulationProfile, trigger: Fact, before: Fact[]): void {
+export function assertOrder(profile: RegulationProfile, trigger: Fact, before: Fact[]): OrderFinding[] {
+  const findings: OrderFinding[] = [];
   for (const rule of profile.orderRules) {
     if (!factMatches(trigger, rule.trigger)) continue;
     const finding = checkOne(rule, trigger, before);
     if (finding.status === 'violated') {
       throw new RuleViolationError('ORDER_RULE_VIOLATED', `${rule.title.id} / ${rule.title.en}: ${finding.reason?.id} / ${finding.reason?.en}`, rule.citation, { ruleId: rule.ruleId });
     }
+    findings.push(finding);
   }
+  return findings;
 }

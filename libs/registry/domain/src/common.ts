@@ -1,5 +1,5 @@
 import { InvariantError, LegalBasis, streamIdOf, ValidationError } from '@spbe/ledger-core';
-import { assertDate, assertDecree, assertOrder, Citation, Decree, Fact, factMatches, RegulationProfile } from '@spbe/regulations';
+import { assertDate, assertDecree, assertOrder, Citation, Decree, Fact, RegulationProfile } from '@spbe/regulations';
 
 /** Shared, pure helpers of the registry's deciders. */
 
@@ -57,9 +57,8 @@ export const legalBasisOf = (c: Citation): LegalBasis => ({ regulation: c.regula
  * profile has no such rule (nothing is invented).
  */
 export function orderChecked(profile: RegulationProfile, trigger: Fact, before: Fact[]): LegalBasis | null {
-  assertOrder(profile, trigger, before);
-  const rule = profile.orderRules.find((r) => factMatches(trigger, r.trigger));
-  return rule ? legalBasisOf(rule.citation) : null;
+  const [first] = assertOrder(profile, trigger, before);
+  return first ? legalBasisOf(first.citation) : null;
 }
 
 export function mustBeNew(exists: boolean, what: string, id: string): void {
