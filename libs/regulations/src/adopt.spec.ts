@@ -37,6 +37,15 @@ describe('overriding a value by the Pemda\'s own decree', () => {
     expect(r).toMatchObject({ status: 'overdue', dueDate: '2025-10-15', source: 'pemda-decision', citation: legalBasis });
   });
 
+  it('adopts a test-before-live order by the Pemda\'s own decree (Kupang Pasal 28(6)(e) sets none), citing the decree; and drops it again', () => {
+    const adopted = applyOverride(kupang(), o('orderRules.R-APP-11', true));
+    expect(adopted.orderRules.find((r) => r.ruleId === 'R-APP-11')).toMatchObject({ trigger: { types: ['ApplicationDeployedToProduction'] }, citation: legalBasis });
+    expect(applyOverride(adopted, o('orderRules.R-APP-11', false)).orderRules.map((r) => r.ruleId)).not.toContain('R-APP-11');
+    expect(() => applyOverride(kupang(), o('orderRules.R-APP-11', 'yes'))).toThrow(/^value: must be true/);
+    expect(() => applyOverride(kupang(), o('orderRules.R-XYZ-01', true))).toThrow(/^path: order rule "R-XYZ-01" cannot be adopted/);
+    expect(() => applyOverride(kupang(), o('orderRules.R-APP-11', false))).toThrow(/^path: kupang-perwali-11-2025 has no order rule "R-APP-11"/);
+  });
+
   it('switches the window only', () => {
     const p = applyOverride(kupang(), o('obligations.R-AUD-09.window', 'calendar'));
     const rule = p.obligations.find((x) => x.ruleId === 'R-AUD-09');

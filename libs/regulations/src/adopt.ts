@@ -13,9 +13,11 @@ import {
   EffectiveProfile,
   HOLDERS,
   Holder,
+  OrderRule,
   Provision,
   Text,
 } from './model';
+import { testedBeforeLive } from './national';
 import { getProfile } from './profiles';
 import { assertPeriod, validateProfile } from './validate';
 
@@ -42,16 +44,27 @@ export interface ProfileOverride {
   legalBasis: Citation;
 }
 
+/**
+ * Order rules a Pemda may adopt by its own decree where its regulation sets none (e.g. "test before
+ * going live": Samarinda Pasal 12(2) and Kupang Pasal 28(6)(e) say who tests or list the stages, not
+ * the order). The adopted rule cites the Pemda's decree, never the regulation.
+ */
+export const ADOPTABLE_ORDER_RULES: Record<string, (citation: Citation) => OrderRule> = {
+  'R-APP-11': (citation) => testedBeforeLive(citation),
+};
+
 /** The paths a Pemda can set by decree, with what the value must be. */
 export const OVERRIDABLE_PATHS: { pattern: string; value: string }[] = [
   { pattern: 'roles.<duty>', value: `one of: ${HOLDERS.join(', ')}` },
   { pattern: 'obligations.<ruleId>.cadence', value: '{ every: { years?, months? }, window: "calendar" | "rolling" }' },
   { pattern: 'obligations.<ruleId>.window', value: '"calendar" | "rolling"' },
+  { pattern: 'obligations.<ruleId>.term', value: '{ from: YYYY-MM-DD, to: YYYY-MM-DD } (the term a Pemda-wide mid-term / final-year review refers to)' },
   { pattern: 'mandiriTik.procedure', value: '{ optional: boolean }' },
   { pattern: 'mandiriTik.criteria', value: '[{ id, text: { id, en } }] (at least one)' },
   { pattern: 'inForceFrom', value: 'YYYY-MM-DD (the promulgation date, where the copy left it blank)' },
   { pattern: 'validUntil', value: 'YYYY-MM-DD (the regulation was revoked or replaced)' },
   { pattern: 'settings.dueSoonDays', value: 'whole number 0–365' },
+  { pattern: 'orderRules.<ruleId>', value: `true (adopt) | false (drop); adoptable: ${Object.keys(ADOPTABLE_ORDER_RULES).join(', ')}` },
 ];
 
 export function assertDecree(d: unknown, field = 'decree'): asserts d is Decree {
@@ -114,6 +127,7 @@ function setPath(p: EffectiveProfile, o: ProfileOverride): EffectiveProfile {
   const [head, key, tail, ...rest] = o.path.split('.');
   if (head === 'roles' && key && !tail) return { ...p, roles: { ...p.roles, [asDuty(key)]: decided(p.roles[asDuty(key)], asHolder(o.value), o) } };
   if (head === 'obligations' && key && (tail === 'cadence' || tail === 'window') && rest.length === 0) return setCadence(p, key, tail, o);
+  if (head === 'obligations' && key && tail === 'term' && rest.length === 0) return setTerm(p, key, o);
   if (head === 'mandiriTik' && key === 'procedure' && !tail) return { ...p, mandiriTik: { ...p.mandiriTik, procedure: decided(p.mandiriTik.procedure, asProcedure(o.value), o) } };
   if (head === 'mandiriTik' && key === 'criteria' && !tail) return { ...p, mandiriTik: { ...p.mandiriTik, criteria: decided(p.mandiriTik.criteria, asCriteria(o.value, o.legalBasis), o) } };
   if (head === 'inForceFrom' && !key) {
@@ -125,6 +139,7 @@ function setPath(p: EffectiveProfile, o: ProfileOverride): EffectiveProfile {
     if (o.value < p.validFrom) throw new ValidationError('value', `validUntil ${o.value} is before the profile took effect (${p.validFrom})`);
     return { ...p, validUntil: o.value, validUntilCitation: o.legalBasis };
   }
+  if (head === 'orderRules' && key && !tail) return setOrderRule(p, key, o);
   if (head === 'settings' && key === 'dueSoonDays' && !tail) {
     if (!Number.isInteger(o.value) || (o.value as number) < 0 || (o.value as number) > 365) throw new ValidationError('value', 'dueSoonDays must be a whole number from 0 to 365');
     return { ...p, settings: { ...p.settings, dueSoonDays: o.value as number } };
@@ -151,6 +166,36 @@ function setCadence(p: EffectiveProfile, ruleId: string, what: 'cadence' | 'wind
   const obligations = [...p.obligations];
   obligations[i] = { ...rule, cadence: decided(rule.cadence, value, o) };
   return { ...p, obligations };
+}
+
+/** Sets the term of both windows of a Pemda-wide term review (`R-INF-24` sets `R-INF-24.mid-term` and `.final-year`). */
+function setTerm(p: EffectiveProfile, ruleId: string, o: ProfileOverride): EffectiveProfile {
+  const v = o.value as { from?: unknown; to?: unknown } | null;
+  if (!v || typeof v !== 'object') throw new ValidationError('value', 'a term { from, to } is required');
+  assertDate(v.from, 'value.from');
+  assertDate(v.to, 'value.to');
+  if (v.to < v.from) throw new ValidationError('value.to', `the term ends (${v.to}) before it starts (${v.from})`);
+  const term = { from: v.from, to: v.to };
+  let found = false;
+  const obligations = p.obligations.map((x) => {
+    if (x.kind !== 'term-review' || !x.term || (x.ruleId !== ruleId && !x.ruleId.startsWith(`${ruleId}.`))) return x;
+    found = true;
+    return { ...x, term: decided(x.term, term, o) };
+  });
+  if (!found) throw new ValidationError('path', `${p.id} has no Pemda-wide term review "${ruleId}" whose term is set by decree`);
+  return { ...p, obligations };
+}
+
+function setOrderRule(p: EffectiveProfile, ruleId: string, o: ProfileOverride): EffectiveProfile {
+  if (typeof o.value !== 'boolean') throw new ValidationError('value', 'must be true (adopt the rule) or false (drop it)');
+  const rest = p.orderRules.filter((r) => r.ruleId !== ruleId);
+  if (!o.value) {
+    if (rest.length === p.orderRules.length) throw new ValidationError('path', `${p.id} has no order rule "${ruleId}"`);
+    return { ...p, orderRules: rest };
+  }
+  const make = ADOPTABLE_ORDER_RULES[ruleId];
+  if (!make) throw new ValidationError('path', `order rule "${ruleId}" cannot be adopted; adoptable: ${Object.keys(ADOPTABLE_ORDER_RULES).join(', ')}`);
+  return { ...p, orderRules: [...rest, make(o.legalBasis)] };
 }
 
 function asWindow(w: unknown, field: string): Cadence['window'] {

@@ -14,6 +14,15 @@ export const stated = <T>(value: T, citation: Citation, note?: Text): Stated<T> 
 
 export const silent = <T>(note: Text, fallback?: { value: T; citation: Citation }): Silent<T> => (fallback ? { kind: 'silent', note, fallback } : { kind: 'silent', note });
 
+/**
+ * A PD Mandiri TIK gate whose regulation uses the status without naming who designates (Samarinda
+ * Pasal 15(4)(b), Mojokerto Pasal 15(5) and 20(3)(b)): the product does not invent a designator.
+ */
+export const DESIGNATOR_NOT_NAMED: Text = {
+  id: 'Peraturan tidak menyebut siapa yang menetapkan status PD Mandiri TIK; Pemda mencatat penetapannya sendiri.',
+  en: 'The regulation does not name who designates a PD Mandiri TIK; the Pemda records its own designation.',
+};
+
 export const holder = (value: Holder, citation: Citation, note?: Text): Provision<Holder> => stated(value, citation, note);
 
 /** A cadence "at least once every N years"; the window is the product default unless given. */

@@ -46,7 +46,8 @@ export function citationTable(profile: RegulationProfile): string[] {
   lines.push(provisionLine('roadmap.reviewGrounds', profile.roadmap.reviewGrounds, (v) => `(${v.length})`));
   for (const k of ['administrative', 'public', 'sectors'] as const) lines.push(provisionLine(`services.${k}`, profile.services[k], (v) => `(${v.length})`));
   for (const o of profile.obligations) {
-    lines.push(o.kind === 'periodic' ? provisionLine(`obligations.${o.ruleId}`, o.cadence, cadenceText) : provisionLine(`obligations.${o.ruleId}`, o.provision));
+    lines.push(o.kind === 'periodic' ? provisionLine(`obligations.${o.ruleId}${o.optional ? ' (optional)' : ''}`, o.cadence, cadenceText) : provisionLine(`obligations.${o.ruleId}`, o.provision));
+    if (o.kind === 'term-review' && o.term) lines.push(provisionLine(`obligations.${o.ruleId}.term`, o.term, (v) => `${v.from}–${v.to}`));
   }
   for (const r of profile.orderRules) lines.push(`orderRules.${r.ruleId}: ${formatCitation(r.citation)}`);
   return lines;

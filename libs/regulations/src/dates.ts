@@ -37,6 +37,18 @@ export function addPeriod(date: string, p: Period, sign: 1 | -1 = 1): string {
   return fmt(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
 
+/**
+ * The last day of a term of `p` that starts on `from`: the day before the anniversary. Where the
+ * anniversary does not exist (a term from 29 February ending in a common year, or from the 31st ending
+ * in a shorter month), the term runs to the last day of that month: five years from 2024-02-29 end on
+ * 2029-02-28, not 2029-02-27.
+ */
+export function termEnd(from: string, p: Period): string {
+  const anniversary = addPeriod(from, p);
+  const clamped = parts(anniversary)[2] !== parts(from)[2];
+  return clamped ? anniversary : addDays(anniversary, -1);
+}
+
 const toDays = (s: string) => {
   const [y, m, d] = parts(s);
   return Date.UTC(y, m - 1, d) / 86_400_000;

@@ -30,7 +30,7 @@ export function renderProfileSection(p: RegulationProfile): string[] {
   for (const d of DUTIES) rows.push([DUTY_LABELS[d].id, ...source(p.roles[d], (v) => v)]);
   rows.push(['PD Mandiri TIK: prosedur', ...source(p.mandiriTik.procedure, (v) => (v.optional ? 'opsional ("dapat ditetapkan")' : 'wajib'))]);
   rows.push(['PD Mandiri TIK: kriteria', ...source(p.mandiriTik.criteria, (v) => v.map((c) => `${c.id}. ${c.text.id}`).join('; '))]);
-  for (const g of p.gates) rows.push([`Gerbang: ${g.action}`, `${g.term} (${g.givenBy})`, formatCitation(g.citation)]);
+  for (const g of p.gates) rows.push([`Gerbang: ${g.action}`, `${g.term} (${g.givenBy ?? 'pemberi tidak disebut / giver not named'})`, formatCitation(g.citation)]);
   rows.push([`Masa berlaku ${p.architecture.artefact === 'cetak-biru' ? 'cetak biru' : 'Arsitektur'}`, ...source(p.architecture.validity, (v) => `${v.years} tahun${v.rpjmdAligned ? ', selaras RPJMD' : ''}`)]);
   rows.push(['Masa berlaku Peta Rencana', ...source(p.roadmap.validity, (v) => `${v.years} tahun`)]);
   const services = { administrative: 'Layanan administrasi', public: 'Layanan publik', sectors: 'Sektor layanan publik' } as const;

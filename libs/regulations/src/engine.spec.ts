@@ -1,6 +1,6 @@
 import { LedgerError, RuleViolationError, ValidationError } from '@spbe/ledger-core';
 import { effectiveProfile } from './adopt';
-import { addPeriod, isDate } from './dates';
+import { addPeriod, isDate, termEnd } from './dates';
 import { architectureTerm, calendarPeriod, evaluateObligations, ObligationResult, termWindows } from './engine';
 import type { Fact, Subject } from './facts';
 import { assertGates, checkGates } from './gates';
@@ -41,6 +41,22 @@ describe('dates', () => {
     ['2025-01-31', { months: 1 }, '2025-02-28'],
     ['2025-12-15', { months: 1 }, '2026-01-15'],
   ])('%s + %j = %s', (d, p, out) => expect(addPeriod(d, p)).toBe(out));
+
+  // Issue 15 item 11: a term from 29 February ends on the last day of February when the anniversary
+  // does not exist (common year), and on the day before the anniversary when it does (leap year).
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 10].map((years) => [years, `${2024 + years}-02-28`]))(
+    'a %i-year term from 2024-02-29 ends %s',
+    (years, end) => expect(termEnd('2024-02-29', { years: years as number })).toBe(end),
+  );
+  it.each([
+    ['2024-03-01', { years: 5 }, '2029-02-28'],
+    ['2023-03-01', { years: 5 }, '2028-02-29'],
+    ['2025-01-31', { months: 1 }, '2025-02-28'],
+    ['2025-01-15', { months: 1 }, '2025-02-14'],
+  ])('a term from %s of %j ends %s', (d, p, out) => expect(termEnd(d, p)).toBe(out));
+  it('a five-year architecture term from 2024-02-29 ends 2029-02-28 (Kupang Pasal 8(1))', () => {
+    expect(architectureTerm(KUPANG, { validFrom: '2024-02-29' })).toMatchObject({ from: '2024-02-29', to: '2029-02-28' });
+  });
 });
 
 describe('periodic obligation, calendar year (Kupang R-INF-05, Pasal 25(1)†)', () => {
@@ -193,6 +209,38 @@ describe('term reviews (mid-term and final year)', () => {
   });
 });
 
+describe('Kupang Pasal 19(13): data-centre use reviewed at mid-term and final year of a term the Pemda sets', () => {
+  const review = (date: string) => fact(`r-${date}`, 'DataCentreServiceReviewed', date, { kind: 'tenant', id: 'kota-kupang', since: '2025-04-15' });
+  const r24 = (p: EffectiveProfile, asOf: string, facts: Fact[]) => evaluateObligations(p, { asOf, tenant, facts }).filter((r) => r.ruleId.startsWith('R-INF-24'));
+  it('is not applicable until the Pemda anchors the term by decree, and says why', () => {
+    expect(r24(KUPANG, '2027-06-01', [])).toMatchObject([
+      { ruleId: 'R-INF-24.mid-term', status: 'not-applicable', citation: { article: 'Pasal 19(13)' }, note: { en: expect.stringContaining('obligations.R-INF-24.term') } },
+      { ruleId: 'R-INF-24.final-year', status: 'not-applicable' },
+    ]);
+  });
+  it('after the decree the windows follow that term; a review in the window fulfils it', () => {
+    const basis = { regulation: 'keputusan-walikota-kupang-3-2026', article: 'Diktum KESATU' };
+    const p = effectiveProfile({ profileId: 'kupang-perwali-11-2025' }, [{ path: 'obligations.R-INF-24.term', value: { from: '2025-01-01', to: '2029-12-31' }, decree: { number: '3/2026', date: '2026-01-10', signer: 'Wali Kota Kupang' }, legalBasis: basis }]);
+    expect(r24(p, '2027-06-01', [])).toMatchObject([
+      { ruleId: 'R-INF-24.mid-term', status: 'due', period: { from: '2027-01-01', to: '2027-12-31' } },
+      { ruleId: 'R-INF-24.final-year', status: 'due', period: { from: '2029-01-01', to: '2029-12-31' } },
+    ]);
+    expect(r24(p, '2027-06-01', [review('2027-03-01')])[0]).toMatchObject({ status: 'fulfilled', evidence: ['r-2027-03-01'] });
+    expect(r24(p, '2028-02-01', [])[0]).toMatchObject({ status: 'overdue' });
+    expect(() => effectiveProfile({ profileId: 'kupang-perwali-11-2025' }, [{ path: 'obligations.R-INF-24.term', value: { from: '2029-01-01', to: '2025-01-01' }, decree: { number: '3/2026', date: '2026-01-10', signer: 'x' }, legalBasis: basis }])).toThrow(/^value.to: /);
+  });
+});
+
+describe('Dumai Pasal 5(3): the blueprint "dapat ditinjau ulang 2 (dua) tahun sekali" (optional)', () => {
+  const DUMAI = effectiveProfile({ profileId: 'dumai-perwako-18-2019' });
+  const blueprint: Subject = { kind: 'architecture', id: 'cetak-biru-2025', since: '2025-01-01', until: '2029-12-31' };
+  const arc = (asOf: string, facts: Fact[]) => evaluateObligations(DUMAI, { asOf, tenant: { id: 'kota-dumai', since: '2019-04-29' }, subjects: [blueprint], facts }).filter((r) => r.subject.kind === 'architecture');
+  it('is never due or overdue, only fulfilled when held; no national mid-term / final-year review applies', () => {
+    expect(arc('2028-06-01', [])).toMatchObject([{ ruleId: 'R-ARC-13', status: 'not-applicable', missedPeriods: [], note: { en: expect.stringContaining('Optional') } }]);
+    expect(arc('2026-06-01', [fact('rv', 'ArchitectureReviewed', '2026-05-01', blueprint)])).toMatchObject([{ ruleId: 'R-ARC-13', status: 'fulfilled', citation: { article: 'Pasal 5(3)' } }]);
+  });
+});
+
 describe('order-of-events checks', () => {
   const app: Subject = { kind: 'application', id: 'simpeg', since: '2025-05-01' };
   it('Mojokerto Pasal 23(1) asks the test only of an Aplikasi Khusus', () => {
@@ -203,16 +251,29 @@ describe('order-of-events checks', () => {
     expect(checkOrder(mojokerto, [umum]).filter((r) => r.ruleId === 'R-APP-11')).toEqual([]);
   });
 
-  it('an application must be tested before it goes live (Kupang Pasal 28(6)(e))', () => {
+  it('an application must be tested before it goes live (Pasuruan Pasal 14(1))', () => {
+    const PASURUAN = effectiveProfile({ profileId: 'pasuruan-perwali-24-2021' });
+    const r = (facts: Fact[]) => checkOrder(PASURUAN, facts).filter((x) => x.ruleId === 'R-APP-11');
     const live = fact('live', 'ApplicationDeployedToProduction', '2025-07-01', app);
-    expect(checkOrder(KUPANG, [live])).toMatchObject([{ ruleId: 'R-APP-11', status: 'violated', citation: { article: 'Pasal 28(6)(e)' } }]);
-    expect(checkOrder(KUPANG, [fact('test', 'ApplicationTested', '2025-06-01', app, { result: 'lulus' }), live])).toMatchObject([{ status: 'ok', evidence: ['test'] }]);
+    expect(r([live])).toMatchObject([{ ruleId: 'R-APP-11', status: 'violated', citation: { regulation: 'pasuruan-perwali-24-2021', article: 'Pasal 14(1)' } }]);
+    expect(r([fact('test', 'ApplicationTested', '2025-06-01', app, { result: 'lulus' }), live])).toMatchObject([{ status: 'ok', evidence: ['test'] }]);
     // Same day: the order in the ledger decides.
-    expect(checkOrder(KUPANG, [fact('test', 'ApplicationTested', '2025-07-01', app, { result: 'lulus' }), live])[0].status).toBe('ok');
-    expect(checkOrder(KUPANG, [live, fact('test', 'ApplicationTested', '2025-07-01', app, { result: 'lulus' })])[0].status).toBe('violated');
+    expect(r([fact('test', 'ApplicationTested', '2025-07-01', app, { result: 'lulus' }), live])[0].status).toBe('ok');
+    expect(r([live, fact('test', 'ApplicationTested', '2025-07-01', app, { result: 'lulus' })])[0].status).toBe('violated');
     // A failed test does not count, nor a test of another application.
-    expect(checkOrder(KUPANG, [fact('failed', 'ApplicationTested', '2025-06-01', app, { result: 'gagal' }), live])[0].status).toBe('violated');
-    expect(checkOrder(KUPANG, [fact('t2', 'ApplicationTested', '2025-06-01', { ...app, id: 'other' }, { result: 'lulus' }), live])[0].status).toBe('violated');
+    expect(r([fact('failed', 'ApplicationTested', '2025-06-01', app, { result: 'gagal' }), live])[0].status).toBe('violated');
+    expect(r([fact('t2', 'ApplicationTested', '2025-06-01', { ...app, id: 'other' }, { result: 'lulus' }), live])[0].status).toBe('violated');
+  });
+
+  // Issue 15 items 1–2: Samarinda Pasal 12(2) says who does user testing, Kupang Pasal 28(6)(e) lists the
+  // development stages; neither orders a test before going live, so neither profile holds that rule.
+  it.each([
+    ['samarinda-perwali-draft-2023', 'Pasal 12(2)'],
+    ['kupang-perwali-11-2025', 'Pasal 28(6)(e)'],
+  ])('%s sets no test-before-live order (%s): going live untested is not a violation', (profileId) => {
+    const p = effectiveProfile({ profileId, inForceFrom: '2024-01-01' });
+    expect(p.orderRules.map((x) => x.ruleId)).not.toContain('R-APP-11');
+    expect(checkOrder(p, [fact('live', 'ApplicationDeployedToProduction', '2025-07-01', app)])).toEqual([]);
   });
 
   it('the data-owner approval must precede Dinas management of the same data set (Pasal 20(2))', () => {

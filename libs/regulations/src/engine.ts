@@ -1,6 +1,6 @@
 import { ValidationError } from '@spbe/ledger-core';
 import { formatCitation } from './citation-table';
-import { addDays, addPeriod, assertDate, daysBetween, maxDate, periodMonths, yearOf } from './dates';
+import { addDays, addPeriod, assertDate, daysBetween, maxDate, periodMonths, termEnd, yearOf } from './dates';
 import type { Fact, Subject } from './facts';
 import type { Cadence, Citation, Duty, EffectiveProfile, FactMatch, Holder, Obligation, PeriodicObligation, Resolved, TermReviewObligation, Text } from './model';
 import { resolve } from './model';
@@ -135,7 +135,19 @@ function periodic(ctx: Ctx, o: PeriodicObligation, cadence: Resolved<Cadence>, s
   }
   if (start > ctx.asOf) return { ...result, status: 'not-applicable', note: { id: `Kewajiban berlaku mulai ${start}.`, en: `The obligation applies from ${start}.` } };
   const evidence = evidenceFor(ctx, o, s);
-  return cadence.value.window === 'rolling' ? rolling(ctx, result, cadence.value, start, evidence) : calendar(ctx, result, cadence.value, start, evidence);
+  const r = cadence.value.window === 'rolling' ? rolling(ctx, result, cadence.value, start, evidence) : calendar(ctx, result, cadence.value, start, evidence);
+  return o.optional ? optionalResult(r) : r;
+}
+
+/** An optional review ("dapat", Dumai Pasal 5(3)): fulfilled when done; otherwise not applicable, never due. */
+function optionalResult(r: ObligationResult): ObligationResult {
+  if (r.status === 'fulfilled') return { ...r, missedPeriods: [] };
+  return {
+    ...r,
+    status: 'not-applicable',
+    missedPeriods: [],
+    note: { id: 'Bersifat pilihan ("dapat"): bukan kewajiban; belum dilakukan dalam periode ini.', en: 'Optional ("dapat"): not a duty; not done in this period.' },
+  };
 }
 
 type Partial0 = Omit<ObligationResult, 'status'>;
@@ -198,21 +210,26 @@ export function termWindows(from: string, to: string): { midTerm: DateRange; fin
   let k = 0;
   while (addPeriod(from, { years: k + 1 }) <= midpoint) k++;
   const midFrom = addPeriod(from, { years: k });
-  const midTo = addDays(addPeriod(from, { years: k + 1 }), -1);
+  const midTo = termEnd(from, { years: k + 1 });
   const midTerm = { from: midFrom, to: midTo < finalYear.from ? midTo : addDays(finalYear.from, -1) };
   return { midTerm: midTerm.to < midTerm.from ? { from: midFrom, to: midFrom } : midTerm, finalYear };
 }
 
 function termReview(ctx: Ctx, o: TermReviewObligation, provision: Resolved<unknown>, s: Subject): ObligationResult {
   const r = base(ctx, o, s, provision);
-  if (!s.until) return { ...r, status: 'not-applicable', note: { id: 'Masa berlaku tidak tercatat.', en: 'No validity period is recorded.' } };
-  const w = termWindows(s.since, s.until);
+  const term = o.term ? resolve(o.term) : undefined;
+  if (o.term && !term) {
+    return { ...r, status: 'not-applicable', note: (o.term as { note?: Text }).note };
+  }
+  const span = term ? term.value : s.until ? { from: s.since, to: s.until } : null;
+  if (!span) return { ...r, status: 'not-applicable', note: { id: 'Masa berlaku tidak tercatat.', en: 'No validity period is recorded.' } };
+  const w = termWindows(span.from, span.to);
   const window = o.window === 'mid-term' ? w.midTerm : w.finalYear;
   const found = evidenceFor(ctx, o, s).filter((e) => e.date >= window.from && e.date <= window.to);
   const done = { ...r, period: window, dueDate: window.to };
   if (found.length > 0) return { ...done, status: 'fulfilled', evidence: found.map((e) => e.eventId), lastFulfilledOn: found[found.length - 1].date };
-  if (s.until < ctx.asOf) {
-    return { ...done, status: 'not-applicable', missedPeriods: [window], note: { id: `Masa berlaku berakhir ${s.until}.`, en: `The term ended on ${s.until}.` } };
+  if (span.to < ctx.asOf) {
+    return { ...done, status: 'not-applicable', missedPeriods: [window], note: { id: `Masa berlaku berakhir ${span.to}.`, en: `The term ended on ${span.to}.` } };
   }
   return { ...done, status: openStatus(ctx, window.to), missedPeriods: window.to < ctx.asOf ? [window] : [] };
 }
@@ -226,7 +243,7 @@ export function architectureTerm(profile: EffectiveProfile, input: { validFrom: 
   assertDate(input.validFrom, 'validFrom');
   const validity = resolve(profile.architecture.validity);
   if (!validity) throw new ValidationError('validTo', `${profile.id} sets no validity term for the architecture; record validTo from the decree`);
-  const full = { from: input.validFrom, to: addDays(addPeriod(input.validFrom, { years: validity.value.years }), -1), citation: validity.citation };
+  const full = { from: input.validFrom, to: termEnd(input.validFrom, { years: validity.value.years }), citation: validity.citation };
   if (!validity.value.rpjmdAligned || !input.rpjmd) return full;
   assertDate(input.rpjmd.from, 'rpjmd.from');
   assertDate(input.rpjmd.to, 'rpjmd.to');

@@ -129,6 +129,7 @@ export const DUTIES = [
   'evaluator',
   'evaluationFinalizer',
   'mandiriTikAssessor',
+  'mandiriTikProposer',
   'mandiriTikDesignator',
 ] as const;
 export type Duty = (typeof DUTIES)[number];
@@ -145,6 +146,7 @@ export const DUTY_LABELS: Record<Duty, Text> = {
   evaluator: { id: 'Pelaksana pemantauan dan evaluasi SPBE', en: 'Runs SPBE monitoring and evaluation' },
   evaluationFinalizer: { id: 'Penetap hasil evaluasi (finalisasi)', en: 'Finalises an evaluation cycle' },
   mandiriTikAssessor: { id: 'Penilai kelayakan PD Mandiri TIK', en: 'Assesses PD Mandiri TIK feasibility' },
+  mandiriTikProposer: { id: 'Pengusul PD Mandiri TIK kepada kepala daerah', en: 'Proposes a PD Mandiri TIK to the head of region' },
   mandiriTikDesignator: { id: 'Penetap PD Mandiri TIK', en: 'Designates a PD Mandiri TIK' },
 };
 
@@ -175,6 +177,7 @@ export const ACTIONS = [
   'lan-work-by-opd',
   'own-server',
   'data-managed-by-dinas',
+  'walidata-data-use',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -191,9 +194,15 @@ export interface Gate {
   gate: GateKind | 'mandiri-tik-designation';
   /** The Indonesian term the regulation uses, e.g. "rekomendasi Dinas". */
   term: string;
-  givenBy: Holder;
+  /** Who gives it; null where the regulation does not name the body (then `note` says so). */
+  givenBy: Holder | null;
   citation: Citation;
   note?: Text;
+  /**
+   * This gate is given (or refused) only on another gate of the same request, already given: Dumai
+   * Pasal 12(3), the Sekda's persetujuan "atas rekomendasi Diskominfo".
+   */
+  after?: GateKind;
 }
 
 /** How long a period is. */
@@ -232,6 +241,11 @@ export interface PeriodicObligation {
   kind: 'periodic';
   ruleId: string;
   title: Text;
+  /**
+   * The regulation allows rather than requires it ("dapat ditinjau ulang 2 (dua) tahun sekali",
+   * Dumai Pasal 5(3)): shown as fulfilled when done, never as due or overdue.
+   */
+  optional?: true;
   actor: Duty | Holder;
   scope: Scope;
   appliesTo?: Record<string, string | number | boolean>;
@@ -253,6 +267,13 @@ export interface TermReviewObligation {
   window: 'mid-term' | 'final-year';
   evidence: FactMatch;
   provision: Provision<true>;
+  /**
+   * For a `tenant` review: the term whose mid-term and final year are meant. Silent where the text
+   * says "paruh waktu dan tahun terakhir pelaksanaan" without saying of what (Kupang Pasal 19(13));
+   * the Pemda sets it by decree (`obligations.<ruleId>.term`). Architecture and roadmap reviews take
+   * the term of their own document.
+   */
+  term?: Provision<{ from: string; to: string }>;
 }
 
 export type Obligation = PeriodicObligation | TermReviewObligation;

@@ -37,7 +37,8 @@ export function validateProfile(profile: RegulationProfile): void {
     if (g.gate !== 'mandiri-tik-designation' && !(GATE_KINDS as readonly string[]).includes(g.gate)) {
       throw new ValidationError(`${field}.gate`, `unknown gate "${g.gate}" (${formatCitation(g.citation)})`);
     }
-    if (!(HOLDERS as readonly string[]).includes(g.givenBy)) throw new ValidationError(`${field}.givenBy`, `unknown body "${g.givenBy}" (${formatCitation(g.citation)})`);
+    if (g.givenBy === null && !g.note) throw new ValidationError(`${field}.note`, `a gate whose giver the regulation does not name says so (${formatCitation(g.citation)})`);
+    if (g.givenBy !== null && !(HOLDERS as readonly string[]).includes(g.givenBy)) throw new ValidationError(`${field}.givenBy`, `unknown body "${g.givenBy}" (${formatCitation(g.citation)})`);
   });
   for (const duty of DUTIES) {
     const r = resolve(profile.roles[duty]);

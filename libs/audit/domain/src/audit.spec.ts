@@ -9,7 +9,7 @@ import { obligationMarkDecider } from './overdue';
 const KUPANG = effectiveProfile({ profileId: 'kupang-perwali-11-2025' });
 const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
 const ctx = { profile: KUPANG, role: 'inspektorat' as const, today: '2026-11-22' };
-const plan = { type: 'PlanAudit' as const, auditId: 'a1', auditType: 'keamanan' as const, mode: 'internal' as const, objectKind: 'infrastructure' as const, objectId: 'pusat-data', year: 2026, objectExists: true, ...ctx };
+const plan = { type: 'PlanAudit' as const, auditId: 'a1', auditType: 'keamanan' as const, mode: 'internal' as const, objectKind: 'infrastructure' as const, objectId: 'pusat-data', year: 2026, objectExists: true, priorFacts: [] as Fact[], ...ctx };
 
 function run<S, C>(decider: { initialState(): S; decide(c: C, s: S): { type: string; payload: Record<string, unknown> }[]; evolve(s: S, e: EventEnvelope): S }, commands: C[], streamId: string): S {
   let s = decider.initialState();
@@ -98,27 +98,31 @@ describe('an Audit TIK through its lifecycle (Kupang Pasal 47–50)', () => {
   });
 });
 
-describe('internal audit before the external one (Mojokerto Pasal 39(5): at least one month)', () => {
+describe('internal audit before the external one is prepared (Mojokerto Pasal 39(5): at least one month, any object and type)', () => {
   // Mojokerto names no audit planner: the Pemda records who by decree.
   const planner: EffectiveProfile = { ...MOJOKERTO, roles: { ...MOJOKERTO.roles, auditPlanner: { kind: 'stated', value: 'koordinator-spbe', citation: { regulation: 'kepbup-x', article: '1' } } } };
-  const external = { ...plan, auditId: 'ext', mode: 'eksternal' as const, profile: planner, role: 'koordinator' as const };
-  const internalOn = (date: string): Fact => ({ eventId: 'int', type: 'AuditReported', date, subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } });
-  const latik = { latikId: 'l', registeredUntil: '2030-01-01', accreditedUntil: '2030-01-01' };
-  const scheduleOn = (prior: Fact[]) => ({ type: 'ScheduleAudit' as const, startDate: '2026-11-20', endDate: '2026-11-30', latikId: 'l', latik, priorFacts: prior, profile: planner, role: 'koordinator' as const, today: '2026-11-22' });
+  const internalOn = (date: string, subject: Fact['subject'] = { kind: 'infrastructure', id: 'pusat-data' }, auditType = 'keamanan'): Fact => ({ eventId: 'int', type: 'AuditReported', date, subject, data: { mode: 'internal', auditType } });
+  // The external audit is prepared (planned) on 2026-11-22.
+  const external = (prior: Fact[]) => ({ ...plan, auditId: 'ext', mode: 'eksternal' as const, profile: planner, role: 'koordinator' as const, today: '2026-11-22', priorFacts: prior });
 
   it.each([
     ['no internal audit', [], 'violated'],
-    ['an internal audit 3 weeks before the start', [internalOn('2026-11-01')], 'violated'],
-    ['an internal audit 2 months before the start', [internalOn('2026-09-15')], 'ok'],
+    ['an internal audit 3 weeks before the preparation', [internalOn('2026-11-01')], 'violated'],
+    ['an internal audit 2 months before', [internalOn('2026-09-15')], 'ok'],
+    ['an internal audit of another object, 2 months before', [internalOn('2026-09-15', { kind: 'application', id: 'simpeg' })], 'ok'],
+    ['an internal audit of another type, 2 months before', [internalOn('2026-09-15', undefined, 'aplikasi')], 'ok'],
   ])('%s', (_w, prior, outcome) => {
-    const planned = run<AuditState, AuditCommand>(auditDecider, [external], 'k:audit.audit:ext');
-    const decide = () => auditDecider.decide(scheduleOn(prior as Fact[]), planned);
-    if (outcome === 'ok') expect(decide()[0].type).toBe('AuditScheduled');
+    const decide = () => auditDecider.decide(external(prior as Fact[]), auditDecider.initialState());
+    if (outcome === 'ok') expect(decide()[0].type).toBe('AuditPlanned');
     else expect(refusal(decide).legalBasis).toMatchObject({ regulation: 'mojokerto-perbup-15-2021', article: 'Pasal 39(5)' });
   });
 
+  it('an internal audit is planned without one before it', () => {
+    expect(auditDecider.decide({ ...external([]), mode: 'internal' as const }, auditDecider.initialState())[0].type).toBe('AuditPlanned');
+  });
+
   it('where the regulation names no planner, planning waits for the Pemda decision (422)', () => {
-    expect(refusal(() => auditDecider.decide({ ...external, profile: MOJOKERTO }, auditDecider.initialState())).message).toContain('roles.auditPlanner');
+    expect(refusal(() => auditDecider.decide({ ...external([]), profile: MOJOKERTO }, auditDecider.initialState())).message).toContain('roles.auditPlanner');
   });
 });
 

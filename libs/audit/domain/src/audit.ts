@@ -57,7 +57,7 @@ interface Ctx {
 }
 
 export type AuditCommand =
-  | (Ctx & { type: 'PlanAudit'; auditId: string; auditType: AuditType; mode: AuditMode; objectKind: ObjectKind; objectId: string; year: number; scope?: string; objectExists: boolean })
+  | (Ctx & { type: 'PlanAudit'; auditId: string; auditType: AuditType; mode: AuditMode; objectKind: ObjectKind; objectId: string; year: number; scope?: string; objectExists: boolean; priorFacts: Fact[] })
   | (Ctx & { type: 'ScheduleAudit'; startDate: string; endDate: string; latik?: LatikValidity | null; latikId?: string | null; auditors?: string[]; team?: TeamMember[]; priorFacts: Fact[] })
   | (Ctx & { type: 'StartAudit'; startedOn: string })
   | (Ctx & { type: 'ReportAudit'; reportedOn: string; conclusion: Conclusion; summary: string; documents?: DocumentRef[] })
@@ -104,6 +104,8 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
         if (!c.objectExists) throw new ValidationError('objectId', `${objectKind} ${c.objectId} is not known to the audit programme (learned from the registry)`);
         if (!Number.isInteger(c.year) || c.year < 2000 || c.year > 2100) throw new ValidationError('year', 'must be a year, e.g. 2026');
         const payload = { auditType, mode, objectKind, objectId: c.objectId, year: c.year, ...(c.scope ? { scope: text(c.scope, 'scope', 3, 2000) } : {}) };
+        // Order rules triggered by the preparation of an audit (Mojokerto Pasal 39(5): the Dinas's internal audit at least a month before).
+        assertOrder(c.profile, { eventId: 'new', type: 'AuditPlanned', date: c.today, subject: { kind: objectKind, id: c.objectId }, data: payload }, c.priorFacts);
         return [{ type: 'AuditPlanned', payload, legalBasis: legalBasisOf(holder.citation) }];
       }
       case 'ScheduleAudit': {

@@ -238,7 +238,8 @@ export class AuditController {
     const { profile } = await this.audit.tenant(tenantId);
     const role = dutyRole(principal, tenantId, profile, 'auditPlanner');
     const objectExists = !!(await this.audit.object(tenantId, dto.objectKind, dto.objectId));
-    const command = { type: 'PlanAudit' as const, ...dto, objectExists, profile, role, today: today() };
+    const priorFacts = auditFacts(await this.audit.audits(tenantId));
+    const command = { type: 'PlanAudit' as const, ...dto, objectExists, priorFacts, profile, role, today: today() };
     return this.store.execute(auditDecider, auditStreamId(tenantId, dto.auditId), command, { principal, headers, tenantId, role }, { creates: true, id: dto.auditId, what: 'audit' });
   }
 

@@ -41,13 +41,15 @@ export const SPBE_2020: Framework = {
   ],
   predicateGrade: 'T',
   domains: [
-    { id: 1, name: 'Kebijakan Internal SPBE', weight: 1300, grade: 'D' },
+    // Verified: the national training module on the 59/2020 evaluation states "Domain Kebijakan Memiliki
+    // Bobot 13% … Setiap Indikator Kebijakan Berbobot 1.3%" (before: derived as 100 − 25 − 16.5 − 45.5).
+    { id: 1, name: 'Kebijakan Internal SPBE', weight: 1300, grade: 'V' },
     { id: 2, name: 'Tata Kelola SPBE', weight: 2500, grade: 'V' },
     { id: 3, name: 'Manajemen SPBE', weight: 1650, grade: 'V' },
     { id: 4, name: 'Layanan SPBE', weight: 4550, grade: 'V' },
   ],
   aspects: [
-    { id: 1, name: 'Kebijakan Internal Tata Kelola SPBE', domainId: 1, weight: 1300, grade: 'D' },
+    { id: 1, name: 'Kebijakan Internal Tata Kelola SPBE', domainId: 1, weight: 1300, grade: 'V' },
     { id: 2, name: 'Perencanaan Strategis SPBE', domainId: 2, weight: 1000, grade: 'T' },
     { id: 3, name: 'Teknologi Informasi dan Komunikasi', domainId: 2, weight: 1000, grade: 'T' },
     { id: 4, name: 'Penyelenggara SPBE', domainId: 2, weight: 500, grade: 'T' },

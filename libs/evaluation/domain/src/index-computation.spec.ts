@@ -17,6 +17,14 @@ describe('frameworks as data', () => {
   });
 });
 
+describe('spbe-2020 domain 1 (Kebijakan) weight', () => {
+  it('is verified: 13 % for the domain, 1.3 % for each of its ten indicators (national training module)', () => {
+    expect(SPBE_2020.domains[0]).toMatchObject({ id: 1, weight: 1300, grade: 'V' });
+    expect(SPBE_2020.aspects[0]).toMatchObject({ id: 1, domainId: 1, weight: 1300, grade: 'V' });
+    expect(SPBE_2020.indicators.filter((i) => i.aspectId === 1).map((i) => i.weight)).toEqual(Array(10).fill(130));
+  });
+});
+
 describe('index computation (exact decimals, half-up for display)', () => {
   it.each([['spbe-2020', SPBE_2020], ['pemdi-2026', PEMDI_2026]])('%s: all 1 → 1.00 Kurang; all 5 → 5.00 Memuaskan', (_id, f) => {
     expect(computeIndex(f, all(f, 1))).toMatchObject({ index: '1.00', indexExact: '1', predicate: 'Kurang' });
@@ -28,6 +36,36 @@ describe('index computation (exact decimals, half-up for display)', () => {
     ['pemdi-2026', '1.49', 'Kurang'], ['pemdi-2026', '1.5', 'Cukup'], ['pemdi-2026', '2.5', 'Baik'], ['pemdi-2026', '3.5', 'Sangat Baik'], ['pemdi-2026', '3.99', 'Sangat Baik'], ['pemdi-2026', '4', 'Memuaskan'],
   ])('%s: an index of exactly %s is %s', (id, value, predicate) => {
     expect(predicateOf(FRAMEWORKS[id], parseDecimal(value))).toBe(predicate);
+  });
+
+  // Issue 15 item 12: the two-decimal index a user reads and the predicate beside it agree by
+  // construction — the predicate is read from the displayed value (PermenPANRB 59/2020 Lampiran I
+  // Tabel 13 thresholds; docs/evaluation.md). The exact value is kept beside it.
+  it.each([
+    ['spbe-2020', '1.7949', 'Kurang'], ['spbe-2020', '1.795', 'Cukup'], ['spbe-2020', '2.5995', 'Baik'], ['spbe-2020', '2.5949', 'Cukup'], ['spbe-2020', '3.4995', 'Sangat Baik'], ['spbe-2020', '4.1995', 'Memuaskan'],
+    ['pemdi-2026', '1.495', 'Cukup'], ['pemdi-2026', '2.4949', 'Cukup'], ['pemdi-2026', '2.495', 'Baik'], ['pemdi-2026', '3.995', 'Memuaskan'],
+  ])('%s: an exact %s is displayed and judged as its two-decimal value: %s', (id, value, predicate) => {
+    expect(predicateOf(FRAMEWORKS[id], parseDecimal(value))).toBe(predicate);
+    expect(predicateOf(FRAMEWORKS[id], parseDecimal(roundHalfUp(parseDecimal(value))))).toBe(predicate);
+  });
+
+  it('spbe-2020: an exact 2.5995 shows 2.60 and is Baik, with the exact value kept', () => {
+    // Level 2 everywhere; +1 on indicators 1–4 (weight 1.30 %) and 32–40 (2.75 %); 42–45 at 4 and 46–47 at 3 (3.00 %).
+    const levels: Levels = Object.fromEntries(SPBE_2020.indicators.map((i) => [i.no, 2]));
+    for (const no of [1, 2, 3, 4, 32, 33, 34, 35, 36, 37, 38, 39, 40, 46, 47]) levels[no] = 3;
+    for (const no of [42, 43, 44, 45]) levels[no] = 4;
+    expect(computeIndex(SPBE_2020, levels)).toMatchObject({ index: '2.60', indexExact: '2.5995', predicate: 'Baik' });
+  });
+
+  it('the displayed index and the predicate agree for any levels (seeded sample of 500)', () => {
+    let seed = 15;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 5;
+    for (const f of [SPBE_2020, PEMDI_2026]) {
+      for (let n = 0; n < 250; n++) {
+        const r = computeIndex(f, Object.fromEntries(f.indicators.map((i) => [i.no, 1 + next()])));
+        expect(predicateOf(f, parseDecimal(r.index))).toBe(r.predicate);
+      }
+    }
   });
 
   it('spbe-2020 mixed case by hand: level 2 everywhere, Layanan (45.5 %) at 3 → 2 + 0.455 = 2.455 → 2.46 Cukup', () => {

@@ -116,8 +116,21 @@ function weighted(framework: Framework, levels: Levels, pick: (aspectId: number)
   return frac(num, den);
 }
 
+/**
+ * The index as it is published: two decimals, half-up (evaluation-frameworks.md §1.5; PermenPANRB
+ * 59/2020 publishes Indeks, Indeks Domain and Indeks Aspek with two decimals). The exact value is kept
+ * beside it; the predicate is read from this value (see `predicateOf`).
+ */
+export const displayed = (index: Exact): Exact => parseDecimal(roundHalfUp(index));
+
+/**
+ * The predikat of an index, read from the index as displayed (two decimals), so that the number a user
+ * reads and the predicate beside it always agree: an exact 2.5995 shows "2.60" and is Baik (PermenPANRB
+ * 59/2020 Lampiran I Tabel 13: Baik from 2,6), never "2.60 Cukup". docs/evaluation.md states the rule.
+ */
 export function predicateOf(framework: Framework, index: Exact): string {
-  const p = framework.predicates.find((x) => compare(index, parseDecimal(x.min)) >= 0);
+  const shown = displayed(index);
+  const p = framework.predicates.find((x) => compare(shown, parseDecimal(x.min)) >= 0);
   return p ? p.predicate : framework.predicates[framework.predicates.length - 1].predicate;
 }
 
@@ -183,7 +196,7 @@ export function improvementPlan(framework: Framework, levels: Levels): { current
   const working = { ...all };
   const steps: PlanStep[] = [];
   const byWeight = [...framework.indicators].sort((a, b) => b.weight - a.weight || a.no - b.no);
-  while (compare(frac(sum, total), target) < 0) {
+  while (compare(displayed(frac(sum, total)), target) < 0) {
     const i = byWeight.find((x) => working[x.no] < 5);
     if (!i) break;
     steps.push({ no: i.no, name: i.name, from: working[i.no], to: working[i.no] + 1, gain: pct(i.weight) });

@@ -112,7 +112,7 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
         if (s.live) throw new InvariantError('APPLICATION_LIVE', 'the application is already in production');
         const deployedOn = pastDate(c.deployedOn, c.today, 'deployedOn');
         const payload = { deployedOn, category: s.category };
-        // e.g. Kupang Pasal 28(6)(e), Pasuruan Pasal 14(1): the article of the rule checked is the event's basis.
+        // e.g. Pasuruan Pasal 14(1), Dumai Pasal 13(3)(d): the article of the rule checked is the event's basis.
         const legalBasis = orderChecked(c.profile, asFact(s, 'ApplicationDeployedToProduction', deployedOn, payload), s.facts);
         return [{ type: 'ApplicationDeployedToProduction', payload, legalBasis }];
       }

@@ -108,3 +108,30 @@ describe('decisions that need a gate', () => {
     expect(gatedDecisionDecider.decide({ ...decision, profile: p }, gatedDecisionDecider.initialState())[0].legalBasis).toBeNull();
   });
 });
+
+describe('Dumai Pasal 12(3): the Sekda decides a data-use request on the Diskominfo recommendation', () => {
+  const DUMAI = effectiveProfile({ profileId: 'dumai-perwako-18-2019' });
+  const dctx = { profile: DUMAI, today: '2026-03-20' };
+  const ask = (approvalId: string, gate: 'rekomendasi' | 'persetujuan'): ApprovalCommand => ({ type: 'RequestApproval', approvalId, action: 'walidata-data-use', gate, unitId: 'dinkes', subjectId: 'data-penduduk', requestedOn: '2026-03-01', purpose: 'Data kependudukan untuk layanan kesehatan', unitExists: true, role: 'opd', ...dctx });
+  const sekda = (sameRequestGiven: { approvalId: string; gate: 'rekomendasi'; decidedOn: string }[], outcome: 'given' | 'refused' = 'given'): ApprovalCommand => ({ type: 'DecideApproval', outcome, decidedOn: '2026-03-10', reference: '000/5/Setda/2026', ...(outcome === 'refused' ? { reasons: 'Data bersifat rahasia' } : {}), role: 'koordinator', sameRequestGiven, ...dctx });
+  const requested = approvalDecider.decide(ask('setuju-1', 'persetujuan'), approvalDecider.initialState()).reduce((st, e) => approvalDecider.evolve(st, { ...e, streamId: 'kota-dumai:registry.approval:setuju-1' } as unknown as EventEnvelope), approvalDecider.initialState());
+
+  it('the request cites Pasal 12(3)', () => {
+    expect(approvalDecider.decide(ask('rek-1', 'rekomendasi'), approvalDecider.initialState())[0].legalBasis).toEqual({ regulation: 'dumai-perwako-18-2019', article: 'Pasal 12(3)' });
+  });
+
+  it.each(['given', 'refused'] as const)('a persetujuan %s without a given recommendation is refused (422, Pasal 12(3)); with one it rests on it', (outcome) => {
+    const e = refusal(() => approvalDecider.decide(sekda([], outcome), requested));
+    expect(e).toBeInstanceOf(RuleViolationError);
+    expect(e.legalBasis).toEqual({ regulation: 'dumai-perwako-18-2019', article: 'Pasal 12(3)' });
+    // A recommendation given after the Sekda's decision date does not count.
+    expect(refusal(() => approvalDecider.decide(sekda([{ approvalId: 'rek-1', gate: 'rekomendasi', decidedOn: '2026-03-12' }], outcome), requested))).toBeInstanceOf(RuleViolationError);
+    const [ok] = approvalDecider.decide(sekda([{ approvalId: 'rek-1', gate: 'rekomendasi', decidedOn: '2026-03-05' }], outcome), requested);
+    expect(ok).toMatchObject({ type: outcome === 'given' ? 'ApprovalGiven' : 'ApprovalRefused', payload: { on: 'rek-1' }, legalBasis: { article: 'Pasal 12(3)' } });
+  });
+
+  it('only the Sekda (recorded by the koordinator role) decides the persetujuan', () => {
+    expect(refusal(() => approvalDecider.decide({ ...sekda([{ approvalId: 'rek-1', gate: 'rekomendasi', decidedOn: '2026-03-05' }]), role: 'dinas' } as ApprovalCommand, requested))).toBeInstanceOf(AuthError);
+  });
+});
+

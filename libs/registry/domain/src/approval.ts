@@ -1,4 +1,4 @@
-import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
+import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, RuleViolationError, ValidationError } from '@spbe/ledger-core';
 import { ACTIONS, Action, assertGates, EffectiveProfile, formatCitation, Gate, GATE_KINDS, GateKind, HOLDER_ROLES } from '@spbe/regulations';
 import { assertEntityId, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, registryStreamId, text } from './common';
 
@@ -30,9 +30,35 @@ interface Ctx {
 
 export type ApprovalCommand =
   | (Ctx & { type: 'RequestApproval'; approvalId: string; action: Action; gate: GateKind; unitId: string; subjectId?: string | null; requestedOn: string; purpose: string; unitExists: boolean })
-  | (Ctx & { type: 'DecideApproval'; outcome: 'given' | 'refused'; decidedOn: string; reference: string; reasons?: string });
+  | (Ctx & {
+      type: 'DecideApproval';
+      outcome: 'given' | 'refused';
+      decidedOn: string;
+      reference: string;
+      reasons?: string;
+      /** Loaded by the handler: the given approvals of the same request (action, unit, subject), for a gate given only after another (Dumai Pasal 12(3)). */
+      sameRequestGiven?: { approvalId: string; gate: GateKind; decidedOn: string }[];
+    });
 
 export const approvalStreamId = (tenantId: string, approvalId: string) => registryStreamId(tenantId, 'approval', approvalId);
+
+/**
+ * A gate given only on another one (Dumai Pasal 12(3): the Sekda decides "atas rekomendasi Diskominfo"):
+ * the earlier gate of the same request must have been given, on or before this decision. Both a
+ * persetujuan and a penolakan rest on it. Returns the approval it rests on.
+ */
+function priorGate(g: Gate, given: { approvalId: string; gate: GateKind; decidedOn: string }[], decidedOn: string): string {
+  const prior = given.find((x) => x.gate === g.after && x.decidedOn <= decidedOn);
+  if (!prior) {
+    throw new RuleViolationError(
+      'GATE_ORDER',
+      `${g.term} diberikan atas ${g.after} yang sudah diberikan untuk permohonan yang sama; catat ${g.after} lebih dahulu / ${g.term} is decided on a ${g.after} already given for the same request; record the ${g.after} first`,
+      g.citation,
+      { ruleId: g.ruleId, requires: g.after },
+    );
+  }
+  return prior.approvalId;
+}
 
 /** The profile's gate for this action and kind (undefined: the regulation does not require it). */
 export function gateOf(profile: EffectiveProfile, action: Action, gate: GateKind): Gate | undefined {
@@ -58,16 +84,18 @@ export const approvalDecider: Decider<ApprovalState, ApprovalCommand> = {
         if (!s.exists) throw new InvariantError('APPROVAL_NOT_FOUND', 'approval does not exist / permohonan tidak ditemukan');
         if (s.status !== 'requested') throw new InvariantError('APPROVAL_ALREADY_DECIDED', `the approval was already ${s.status} / sudah diputuskan`, { status: s.status });
         const g = gateOf(c.profile, s.action!, s.gate!);
-        const roles = g ? HOLDER_ROLES[g.givenBy] : (['dinas'] as const);
+        const roles = g?.givenBy ? HOLDER_ROLES[g.givenBy] : (['dinas'] as const);
         if (!roles.includes(c.role)) {
-          const by = g ? `${g.givenBy} (${formatCitation(g.citation)})` : 'dinas';
+          const by = g?.givenBy ? `${g.givenBy} (${formatCitation(g.citation)})` : 'dinas';
           throw new AuthError('forbidden', `${s.gate} diberikan oleh ${by}; dicatat oleh peran ${roles.join(' / ')}, bukan ${c.role} / given by ${by}, recorded by role ${roles.join(' / ')}, not ${c.role}`);
         }
         const outcome = oneOf(c.outcome, ['given', 'refused'] as const, 'outcome');
         const decidedOn = pastDate(c.decidedOn, c.today, 'decidedOn');
         if (decidedOn < s.requestedOn!) throw new ValidationError('decidedOn', `${decidedOn} is before the request (${s.requestedOn})`);
+        const on = g?.after ? priorGate(g, c.sameRequestGiven ?? [], decidedOn) : null;
         const reasons = outcome === 'refused' ? text(c.reasons, 'reasons', 3, 2000) : optionalText(c.reasons, 'reasons');
-        return [{ type: outcome === 'given' ? 'ApprovalGiven' : 'ApprovalRefused', payload: { decidedOn, reference: text(c.reference, 'reference', 1, 200), ...(reasons ? { reasons } : {}) }, legalBasis: g ? legalBasisOf(g.citation) : null }];
+        const payload = { decidedOn, reference: text(c.reference, 'reference', 1, 200), ...(reasons ? { reasons } : {}), ...(on ? { on } : {}) };
+        return [{ type: outcome === 'given' ? 'ApprovalGiven' : 'ApprovalRefused', payload, legalBasis: g ? legalBasisOf(g.citation) : null }];
       }
     }
   },

@@ -1,5 +1,5 @@
 import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, RuleViolationError, ValidationError } from '@spbe/ledger-core';
-import { addDays, addPeriod, architectureTerm, assertDate, assertDutyRole, Citation, Decree, Duty, EffectiveProfile, formatCitation, resolve } from '@spbe/regulations';
+import { architectureTerm, assertDate, assertDutyRole, Citation, Decree, Duty, EffectiveProfile, formatCitation, resolve, termEnd } from '@spbe/regulations';
 import { assertEntityId, decree, documents, DocumentRef, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, registryStreamId, text } from './common';
 
 /**
@@ -87,7 +87,7 @@ function validity(c: Extract<ArchitectureCommand, { type: 'EstablishArchitecture
   return checkedEnd(c.validFrom, c.validTo ?? term.to, term.to, term.citation);
 }
 
-const architectureTermYears = (from: string, years: number) => addDays(addPeriod(from, { years }), -1);
+const architectureTermYears = (from: string, years: number) => termEnd(from, { years });
 
 function checkedEnd(from: string, to: string | null, limit: string | null, citation: Citation | null) {
   if (to === null) throw new ValidationError('validTo', 'the profile sets no term: give validTo from the decree');

@@ -10,6 +10,11 @@ const KUPANG = effectiveProfile({ profileId: 'kupang-perwali-11-2025' });
 const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
 const DUMAI = effectiveProfile({ profileId: 'dumai-perwako-18-2019' });
 const NASIONAL = effectiveProfile({ profileId: 'nasional-perpres-95-2018', inForceFrom: '2024-01-01' });
+/** Kupang after the Pemda adopted a test-before-live order by its own decree (Pasal 28(6)(e) sets none). */
+const ADOPTION_BASIS = { regulation: 'keputusan-walikota-kupang-12-2026', article: 'Diktum KEDUA' };
+const KUPANG_WITH_TEST_RULE = effectiveProfile({ profileId: 'kupang-perwali-11-2025' }, [
+  { path: 'orderRules.R-APP-11', value: true, decree: { number: '12/2026', date: '2026-01-05', signer: 'Wali Kota Kupang' }, legalBasis: ADOPTION_BASIS },
+]);
 const doc = { uri: 'https://dokumen.kupangkota.go.id/serah-terima.pdf', sha256: 'a'.repeat(64) };
 /** A recorded approval (as the handler loads it). */
 const approval = (patch: Partial<ApprovalState>): ApprovalState => ({ exists: true, approvalId: 'kons-1', action: 'aplikasi-khusus-build', gate: 'konsultasi', unitId: 'dinas-kesehatan', status: 'given', ...patch });
@@ -43,12 +48,21 @@ describe('applications', () => {
     expect(applicationDecider.decide({ ...register, profile: DUMAI }, applicationDecider.initialState())[0].payload).toMatchObject({ gates: [] });
   });
 
-  it('goes live only after a passed test (Kupang Pasal 28(6)(e)); once', () => {
+  it('goes live untested in Kupang (Pasal 28(6)(e) lists stages, sets no order); once', () => {
     const base = { ...register, builtByDinas: true };
     const live = { type: 'GoLive' as const, deployedOn: '2026-10-10', ...ctx };
-    const failed = { type: 'RecordApplicationTest' as const, testedOn: '2026-10-01', kind: 'UAT', result: 'gagal' as const, ...ctx };
-    expect(refusal(() => applicationDecider.decide(live, apply([base, failed]))).legalBasis?.article).toBe('Pasal 28(6)(e)');
-    const s = apply([base, failed, { ...failed, result: 'lulus', testedOn: '2026-10-05' }, live]);
+    const s = apply([base, live]);
+    expect(s).toMatchObject({ live: true, testedBeforeLive: false });
+    expect(refusal(() => applicationDecider.decide(live, s)).kind).toBe('conflict');
+  });
+
+  it('goes live only after a passed test where the Pemda adopted that order by decree, citing the decree', () => {
+    const P = KUPANG_WITH_TEST_RULE;
+    const base = { ...register, builtByDinas: true, profile: P };
+    const live = { type: 'GoLive' as const, deployedOn: '2026-10-10', ...ctx, profile: P };
+    const failed = { type: 'RecordApplicationTest' as const, testedOn: '2026-10-01', kind: 'UAT', result: 'gagal' as const, ...ctx, profile: P };
+    expect(refusal(() => applicationDecider.decide(live, apply([base, failed], P))).legalBasis).toEqual(ADOPTION_BASIS);
+    const s = apply([base, failed, { ...failed, result: 'lulus', testedOn: '2026-10-05' }, live], P);
     expect(s.live).toBe(true);
     expect(refusal(() => applicationDecider.decide(live, s)).kind).toBe('conflict');
   });
@@ -96,7 +110,8 @@ describe('applications', () => {
   });
 
   it.each([
-    ['kupang-perwali-11-2025', KUPANG, { regulation: 'kupang-perwali-11-2025', article: 'Pasal 28(6)(e)' }],
+    ['kupang-perwali-11-2025 (no such rule: no legal basis invented)', KUPANG, null],
+    ['kupang-perwali-11-2025 with the rule adopted by decree', KUPANG_WITH_TEST_RULE, ADOPTION_BASIS],
     ['pasuruan-perwali-24-2021', effectiveProfile({ profileId: 'pasuruan-perwali-24-2021' }), { regulation: 'pasuruan-perwali-24-2021', article: 'Pasal 14(1)' }],
     ['nasional-perpres-95-2018 (no such rule: no legal basis invented)', NASIONAL, null],
   ])('going live carries the article of the tested-before-live rule it was checked against: %s', (_w, profile, legalBasis) => {

@@ -33,7 +33,7 @@ describe('PD Mandiri TIK designation (Kupang Pasal 52)', () => {
     expect(events.map((e) => [e.type, e.legalBasis?.article])).toEqual([
       ['MandiriTikApplicationSubmitted', 'Pasal 52(1)'],
       ['MandiriTikAssessed', 'Pasal 52(3)'],
-      ['MandiriTikProposed', 'Pasal 52(3)'],
+      ['MandiriTikProposed', 'Pasal 52(5)'],
       ['MandiriTikDesignated', 'Pasal 52(7)'],
     ]);
     expect(events[1].payload).toMatchObject({ eligible: true, criteriaCitation: { article: 'Pasal 52(4)' } });
@@ -46,7 +46,7 @@ describe('PD Mandiri TIK designation (Kupang Pasal 52)', () => {
     expect(state.status).toBe('assessed-ineligible');
     const e = refusal(() => designationDecider.decide(propose, state));
     expect(e).toBeInstanceOf(RuleViolationError);
-    expect(e.legalBasis).toEqual({ regulation: 'kupang-perwali-11-2025', article: 'Pasal 52(4)' });
+    expect(e.legalBasis).toEqual({ regulation: 'kupang-perwali-11-2025', article: 'Pasal 52(5)' });
   });
 
   it.each([
@@ -111,6 +111,22 @@ describe('PD Mandiri TIK designation (Kupang Pasal 52)', () => {
   });
 });
 
+describe('PD Mandiri TIK in Pasuruan: the proposal is Pasal 19(5), not the assessment of 19(3)', () => {
+  const PASURUAN = effectiveProfile({ profileId: 'pasuruan-perwali-24-2021' });
+  const met = [{ criterionId: 'a', met: true }, { criterionId: 'b', met: true }];
+  const assessed = () => run([submit, { ...assess, results: met } as DesignationCommand], PASURUAN).state;
+  it('a proposal by another role than the Dinas is refused citing Pasal 19(5)', () => {
+    const e = refusal(() => designationDecider.decide({ ...propose, role: 'opd', profile: PASURUAN }, assessed()));
+    expect(e).toBeInstanceOf(AuthError);
+    expect(e.message).toContain('pasuruan-perwali-24-2021 Pasal 19(5)');
+    expect(e.message).not.toContain('Pasal 19(3)');
+  });
+  it('the Dinas proposes, and the event carries Pasal 19(5)', () => {
+    const [e] = designationDecider.decide({ ...propose, profile: PASURUAN }, assessed());
+    expect(e).toMatchObject({ type: 'MandiriTikProposed', legalBasis: { regulation: 'pasuruan-perwali-24-2021', article: 'Pasal 19(5)' } });
+  });
+});
+
 describe('PD Mandiri TIK where the regulation defines no criteria (national baseline; also Samarinda, Dumai, Mojokerto)', () => {
   it('refuses an application until the Pemda records its own criteria decree (422 saying so)', () => {
     const e = refusal(() => designationDecider.decide({ ...submit, profile: NASIONAL }, designationDecider.initialState()));
@@ -124,6 +140,7 @@ describe('PD Mandiri TIK where the regulation defines no criteria (national base
     const d = { number: '1/2026', date: '2026-01-10', signer: 'Bupati' };
     let p = applyOverride(NASIONAL, { path: 'mandiriTik.criteria', value: [{ id: '1', text: { id: 'memiliki pranata komputer', en: 'has computer staff' } }], decree: d, legalBasis: basis });
     p = applyOverride(p, { path: 'roles.mandiriTikAssessor', value: 'dinas', decree: d, legalBasis: basis });
+    p = applyOverride(p, { path: 'roles.mandiriTikProposer', value: 'dinas', decree: d, legalBasis: basis });
     p = applyOverride(p, { path: 'roles.mandiriTikDesignator', value: 'kepala-daerah', decree: d, legalBasis: basis });
     const { state, events } = run([submit, { ...assess, results: [{ criterionId: '1', met: true }] } as DesignationCommand, propose, decide], p);
     expect(state.status).toBe('designated');

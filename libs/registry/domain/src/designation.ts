@@ -98,10 +98,11 @@ export const designationDecider: Decider<DesignationState, DesignationCommand> =
       }
       case 'ProposeDesignation': {
         step(s, ['assessed-eligible', 'assessed-ineligible'], 'propose');
-        const holder = assertDutyRole(c.profile, 'mandiriTikAssessor', c.role);
+        // The proposal is its own duty (Pasuruan Pasal 19(5), Kupang Pasal 52(5)), not the assessment's (19(3), 52(3)).
+        const holder = assertDutyRole(c.profile, 'mandiriTikProposer', c.role);
         if (s.status === 'assessed-ineligible') {
-          const { citation } = designationCriteria(c.profile);
-          throw new RuleViolationError('MANDIRI_TIK_NOT_ELIGIBLE', 'hanya PD yang layak yang diusulkan / only a PD assessed as meeting every criterion is proposed', citation);
+          // "Dinas mengusulkan Perangkat Daerah yang layak" (Pasuruan 19(5), Kupang 52(5)): the proposal article says only the eligible are proposed.
+          throw new RuleViolationError('MANDIRI_TIK_NOT_ELIGIBLE', 'hanya PD yang layak yang diusulkan / only a PD assessed as meeting every criterion is proposed', holder.citation);
         }
         const proposedOn = pastDate(c.proposedOn, c.today, 'proposedOn');
         if (proposedOn < s.assessment!.assessedOn) throw new ValidationError('proposedOn', `${proposedOn} is before the assessment (${s.assessment!.assessedOn})`);

@@ -124,8 +124,19 @@ export class ApprovalsController {
   async decide(@Param('tenantId') tenantId: string, @Param('approvalId') id: string, @Body() dto: DecideApprovalDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = actingRole(principal, tenantId, ['dinas', 'opd', 'koordinator']);
     const { profile } = await this.registry.tenant(tenantId);
-    const command = { type: 'DecideApproval' as const, ...dto, profile, role, today: today() };
+    const sameRequestGiven = await this.sameRequestGiven(tenantId, id);
+    const command = { type: 'DecideApproval' as const, ...dto, profile, role, today: today(), sameRequestGiven };
     return this.registry.execute(approvalDecider, approvalStreamId(tenantId, id), command, { principal, headers, tenantId, role }, { id, what: 'approval' });
+  }
+
+  /** The given approvals of the same request (action, unit, subject) as `approvalId`. */
+  private async sameRequestGiven(tenantId: string, approvalId: string) {
+    const all = await this.registry.registryAll(approvalDecider, tenantId, 'approval');
+    const self = all.find((a) => a.approvalId === approvalId);
+    if (!self) return [];
+    return all
+      .filter((a) => a.approvalId !== approvalId && a.status === 'given' && a.action === self.action && a.unitId === self.unitId && (a.subjectId ?? null) === (self.subjectId ?? null))
+      .map((a) => ({ approvalId: a.approvalId!, gate: a.gate!, decidedOn: a.decidedOn! }));
   }
 
   @Get('approvals')

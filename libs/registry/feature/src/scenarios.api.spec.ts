@@ -76,13 +76,14 @@ describe.each(REGIONAL)('registry scenario: %s', (profileId) => {
         .expect(201);
     }
     await decideDutyIfSilent('mandiriTikAssessor', 'dinas');
+    await decideDutyIfSilent('mandiriTikProposer', 'dinas');
     await decideDutyIfSilent('mandiriTikDesignator', 'kepala-daerah');
     await http().post(base).set('authorization', await as('opd', 'dinas-kesehatan')).send(body).expect(201);
     const ids = criteria ? criteria.map((c) => c.id) : ['1', '2'];
     const assessor = await roleFor('mandiriTikAssessor');
     await http().post(`${base}/mandiri-dinkes/assessment`).set('authorization', await as('inspektorat')).send({ assessedOn: '2026-02-10', results: ids.map((criterionId) => ({ criterionId, met: true })) }).expect(403);
     await http().post(`${base}/mandiri-dinkes/assessment`).set('authorization', await as(assessor)).send({ assessedOn: '2026-02-10', results: ids.map((criterionId) => ({ criterionId, met: true })) }).expect(201);
-    await http().post(`${base}/mandiri-dinkes/proposal`).set('authorization', await as(assessor)).send({ proposedOn: '2026-02-15' }).expect(201);
+    await http().post(`${base}/mandiri-dinkes/proposal`).set('authorization', await as(await roleFor('mandiriTikProposer'))).send({ proposedOn: '2026-02-15' }).expect(201);
     const designator = await roleFor('mandiriTikDesignator');
     const decision = { outcome: 'designated', decree: decree('2026-02-20', '3') };
     const [first, second] = await Promise.all([
@@ -118,7 +119,7 @@ describe.each(REGIONAL)('registry scenario: %s', (profileId) => {
     expect(resolve(profile.architecture.validity)?.value.years).toBe(5);
     expect(state.body.validTo).toBe('2030-12-31');
     // The reviews the profile makes due (as of today) come with the architecture.
-    for (const r of state.body.dueReviews) expect(r).toMatchObject({ ruleId: expect.stringMatching(/^R-ARC-0[78]/), subject: { id: 'arsitektur-2026' }, status: expect.any(String) });
+    for (const r of state.body.dueReviews) expect(r).toMatchObject({ ruleId: expect.stringMatching(/^R-ARC-(0[78]|13)/), subject: { id: 'arsitektur-2026' }, status: expect.any(String) });
     expect(state.body.dueReviews.length).toBe(profile.obligations.filter((o) => o.scope === 'architecture' && (o.kind === 'periodic' ? resolve(o.cadence) : resolve(o.provision))).length);
 
     const reviewer = await roleFor('architectureReviewer');

@@ -17,11 +17,14 @@ describe('dumai-perwako-18-2019 profile', () => {
       'roles.evaluator = sekda: dumai-perwako-18-2019 Pasal 8(2)(c)–(d)',
       'roles.evaluationFinalizer = sekda: dumai-perwako-18-2019 Pasal 8(2)(c)–(d)',
       'roles.mandiriTikAssessor: silent',
+      'roles.mandiriTikProposer: silent',
       'roles.mandiriTikDesignator: silent',
       'mandiriTik.procedure: silent',
       'mandiriTik.criteria: silent',
       'gates.R-PLB-05 procurement rekomendasi: dumai-perwako-18-2019 Pasal 6(5)',
       'gates.R-APP-05 application-build-data-centre-access izin: dumai-perwako-18-2019 Pasal 11(8)',
+      'gates.R-DAT-09 walidata-data-use rekomendasi: dumai-perwako-18-2019 Pasal 12(3)',
+      'gates.R-DAT-09 walidata-data-use persetujuan: dumai-perwako-18-2019 Pasal 12(3)',
       'architecture.validity 5y: dumai-perwako-18-2019 Pasal 5(3)',
       'architecture.reviewGrounds: silent',
       'roadmap.exists: silent',
@@ -34,8 +37,7 @@ describe('dumai-perwako-18-2019 profile', () => {
       'obligations.R-AUD-10: silent',
       'obligations.R-AUD-11.infrastructure every 2y rolling: silent → national perpres-95-2018 Pasal 58(4) [V]',
       'obligations.R-AUD-11.application every 2y rolling: silent → national perpres-95-2018 Pasal 58(4) [V]',
-      'obligations.R-ARC-08.mid-term: silent → national perpres-95-2018 Pasal 12 [T]',
-      'obligations.R-ARC-08.final-year: silent → national perpres-95-2018 Pasal 12 [T]',
+      'obligations.R-ARC-13 (optional) every 2y rolling: dumai-perwako-18-2019 Pasal 5(3)',
       'obligations.R-EVA-10 every 1y calendar: dumai-perwako-18-2019 Pasal 14(4)',
       'orderRules.R-APP-11: dumai-perwako-18-2019 Pasal 13(3)(d)',
       'orderRules.R-APP-13: dumai-perwako-18-2019 Pasal 13(5)(d)',
@@ -51,5 +53,17 @@ describe('dumai-perwako-18-2019 profile', () => {
 
   it('bounds the pre-hand-over tests to one month before hand-over (Pasal 13(5)(d))', () => {
     expect(dumai.orderRules.find((r) => r.ruleId === 'R-APP-13')).toMatchObject({ maxLead: { months: 1 }, trigger: { types: ['ApplicationHandedOver'] } });
+  });
+
+  it('the cetak biru "dapat ditinjau ulang 2 (dua) tahun sekali" (Pasal 5(3)): an optional 2-yearly review, no national mid-term / final-year reviews', () => {
+    expect(dumai.obligations.map((o) => o.ruleId)).not.toEqual(expect.arrayContaining(['R-ARC-08.mid-term']));
+    expect(dumai.obligations.find((o) => o.ruleId === 'R-ARC-13')).toMatchObject({ kind: 'periodic', optional: true, scope: 'architecture', cadence: { kind: 'stated', value: { every: { years: 2 } }, citation: { article: 'Pasal 5(3)' } } });
+  });
+
+  it('Pasal 12(3): the Sekda approves or refuses a data-use request on the Diskominfo recommendation', () => {
+    expect(dumai.gates.filter((g) => g.ruleId === 'R-DAT-09')).toMatchObject([
+      { action: 'walidata-data-use', gate: 'rekomendasi', givenBy: 'dinas', citation: { article: 'Pasal 12(3)' } },
+      { action: 'walidata-data-use', gate: 'persetujuan', givenBy: 'sekda', after: 'rekomendasi', citation: { article: 'Pasal 12(3)' } },
+    ]);
   });
 });

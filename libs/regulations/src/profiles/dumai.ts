@@ -1,6 +1,6 @@
 import { cite, everyYears, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile } from '../model';
-import { auditObligations, nationalArchitectureReviews, nationalInternalBeforeExternal, termReviews, testedBeforeLive } from '../national';
+import { auditObligations, nationalInternalBeforeExternal, testedBeforeLive } from '../national';
 
 /**
  * Peraturan Walikota (Perwako) Dumai Nomor 18 Tahun 2019 tentang Tata Kelola Penyelenggaraan SPBE di
@@ -40,6 +40,7 @@ export const dumai: RegulationProfile = {
     evaluator: holder('sekda', p('Pasal 8(2)(c)–(d)')),
     evaluationFinalizer: holder('sekda', p('Pasal 8(2)(c)–(d)')),
     mandiriTikAssessor: notStated('Konsep PD Mandiri TIK tidak ada.', 'The PD Mandiri TIK concept is absent.'),
+    mandiriTikProposer: notStated('Konsep PD Mandiri TIK tidak ada.', 'The PD Mandiri TIK concept is absent.'),
     mandiriTikDesignator: notStated('Konsep PD Mandiri TIK tidak ada.', 'The PD Mandiri TIK concept is absent.'),
   },
   mandiriTik: {
@@ -49,6 +50,11 @@ export const dumai: RegulationProfile = {
   gates: [
     { ruleId: 'R-PLB-05', action: 'procurement', gate: 'rekomendasi', term: 'rekomendasi Diskominfo', givenBy: 'dinas', citation: p('Pasal 6(5)') },
     { ruleId: 'R-APP-05', action: 'application-build-data-centre-access', gate: 'izin', term: 'izin Diskominfo', givenBy: 'dinas', citation: p('Pasal 11(8)') },
+    // Pasal 12(3): "Persetujuan atau penolakan atas surat permohonan pemanfaatan data diberikan oleh
+    // Sekretaris Daerah atas rekomendasi Diskominfo." Both acts are gates of the same request; the
+    // Sekda decides only on a given recommendation (`after`).
+    { ruleId: 'R-DAT-09', action: 'walidata-data-use', gate: 'rekomendasi', term: 'rekomendasi Diskominfo', givenBy: 'dinas', citation: p('Pasal 12(3)') },
+    { ruleId: 'R-DAT-09', action: 'walidata-data-use', gate: 'persetujuan', term: 'persetujuan Sekretaris Daerah', givenBy: 'sekda', citation: p('Pasal 12(3)'), after: 'rekomendasi' },
   ],
   architecture: {
     artefact: 'cetak-biru',
@@ -67,7 +73,19 @@ export const dumai: RegulationProfile = {
   },
   obligations: [
     ...auditObligations({ actor: 'pemerintah-daerah' }),
-    ...termReviews('architecture', 'R-ARC-08', nationalArchitectureReviews(t('Peraturan ini hanya mengenal cetak biru dengan reviu 2 tahunan yang bersifat pilihan (Pasal 5(3)).', 'The regulation only has a blueprint with an optional 2-yearly review (Pasal 5(3)).')), 'pemerintah-daerah'),
+    {
+      // Pasal 5(3): "Cetak biru SPBE berlaku 5 (lima) tahun dan dapat ditinjau ulang 2 (dua) tahun sekali."
+      // Dumai's own rule replaces the national mid-term / final-year reviews of an Arsitektur: a blueprint
+      // review every two years that the Pemda may (not must) hold; the reviewer is not named.
+      kind: 'periodic',
+      ruleId: 'R-ARC-13',
+      optional: true,
+      title: t('Cetak biru SPBE dapat ditinjau ulang 2 tahun sekali', 'The SPBE blueprint may be reviewed every 2 years'),
+      actor: 'pemerintah-daerah',
+      scope: 'architecture',
+      evidence: { types: ['ArchitectureReviewed'] },
+      cadence: stated(everyYears(2), p('Pasal 5(3)'), t('"dapat": pilihan, bukan kewajiban.', '"dapat" (may): optional, not a duty.')),
+    },
     {
       kind: 'periodic',
       ruleId: 'R-EVA-10',

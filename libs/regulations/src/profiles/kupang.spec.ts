@@ -17,6 +17,7 @@ describe('kupang-perwali-11-2025 profile', () => {
       'roles.evaluator = tim-koordinasi: kupang-perwali-11-2025 Pasal 53(3)',
       'roles.evaluationFinalizer = tim-koordinasi: kupang-perwali-11-2025 Pasal 53(3)',
       'roles.mandiriTikAssessor = dinas: kupang-perwali-11-2025 Pasal 52(3)',
+      'roles.mandiriTikProposer = dinas: kupang-perwali-11-2025 Pasal 52(5)',
       'roles.mandiriTikDesignator = kepala-daerah: kupang-perwali-11-2025 Pasal 52(7)',
       'mandiriTik.procedure: kupang-perwali-11-2025 Pasal 52(1)',
       'mandiriTik.criteria: kupang-perwali-11-2025 Pasal 52(4)',
@@ -50,11 +51,27 @@ describe('kupang-perwali-11-2025 profile', () => {
       'obligations.R-INF-05 every 1y calendar: kupang-perwali-11-2025 Pasal 25(1)†',
       'obligations.R-ARC-16 every 1y calendar: kupang-perwali-11-2025 Pasal 14(2)',
       'obligations.R-INF-10 every 1y calendar: kupang-perwali-11-2025 Pasal 23(8)',
+      'obligations.R-INF-24.mid-term: kupang-perwali-11-2025 Pasal 19(13)',
+      'obligations.R-INF-24.mid-term.term: silent',
+      'obligations.R-INF-24.final-year: kupang-perwali-11-2025 Pasal 19(13)',
+      'obligations.R-INF-24.final-year.term: silent',
       'obligations.R-EVA-02 every 1y calendar: kupang-perwali-11-2025 Pasal 53(2)',
-      'orderRules.R-APP-11: kupang-perwali-11-2025 Pasal 28(6)(e)',
       'orderRules.R-DAT-06: kupang-perwali-11-2025 Pasal 20(2)',
       'orderRules.R-DES-01: kupang-perwali-11-2025 Pasal 52(7)',
       'orderRules.R-AUD-06.national: peraturan-bssn-8-2024 Pasal 24–27 [V]',
     ]);
+  });
+
+  it('Pasal 19(13): the Dinas reviews data-centre use at mid-term and final year of a term the text does not name (silent; set by the Pemda)', () => {
+    const rules = kupang.obligations.filter((o) => o.ruleId.startsWith('R-INF-24'));
+    expect(rules).toMatchObject([
+      { kind: 'term-review', window: 'mid-term', actor: 'dinas', scope: 'tenant', evidence: { types: ['DataCentreServiceReviewed'] }, provision: { citation: { article: 'Pasal 19(13)' } }, term: { kind: 'silent' } },
+      { kind: 'term-review', window: 'final-year', term: { kind: 'silent' } },
+    ]);
+  });
+
+  it('Pasal 28(6)(e) lists development stages and sets no test-before-live order; Pasal 52(5) is the proposal', () => {
+    expect(kupang.orderRules.map((r) => r.ruleId)).not.toContain('R-APP-11');
+    expect(kupang.roles.mandiriTikProposer).toMatchObject({ kind: 'stated', value: 'dinas', citation: { article: 'Pasal 52(5)' } });
   });
 });

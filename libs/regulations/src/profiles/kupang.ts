@@ -1,6 +1,6 @@
 import { cite, everyYears, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile } from '../model';
-import { auditObligations, nationalInternalBeforeExternal, termReviews, testedBeforeLive, ownerApprovalBeforeDinas, designatedAfterProposal, lanDiagramYearly, evaluationYearly } from '../national';
+import { auditObligations, nationalInternalBeforeExternal, termReviews, ownerApprovalBeforeDinas, designatedAfterProposal, lanDiagramYearly, evaluationYearly } from '../national';
 
 /**
  * Peraturan Wali Kota Kupang Nomor 11 Tahun 2025 tentang Penyelenggaraan SPBE di Lingkungan
@@ -10,6 +10,32 @@ import { auditObligations, nationalInternalBeforeExternal, termReviews, testedBe
 const ID = 'kupang-perwali-11-2025';
 const p = (article: string): Citation => cite(ID, article);
 const pi = (article: string): Citation => cite(ID, article, { inferred: true });
+
+/**
+ * Pasal 19(13): "Dinas melakukan review terhadap penggunaan layanan pusat data pada paruh waktu dan
+ * tahun terakhir pelaksanaan atau sewaktu-waktu sesuai dengan kebutuhan." The text does not say of what
+ * "pelaksanaan" is the mid-term and final year (no term is set for the data-centre service, and
+ * reading it as the Arsitektur's term would be an inference), so the term is silent and the Pemda
+ * anchors it by decree (`obligations.R-INF-24.term`); until then the duty shows as not applicable,
+ * saying why. Reviews "sewaktu-waktu" (at any time) are recorded the same way and count when they fall
+ * in a window.
+ */
+const dataCentreUsageReviews = (['mid-term', 'final-year'] as const).map((window) => ({
+  kind: 'term-review' as const,
+  ruleId: `R-INF-24.${window}`,
+  title: window === 'mid-term' ? t('Reviu paruh waktu penggunaan layanan pusat data oleh Dinas', 'Mid-term review of data-centre service use by the Dinas') : t('Reviu tahun terakhir penggunaan layanan pusat data oleh Dinas', 'Final-year review of data-centre service use by the Dinas'),
+  actor: 'dinas' as const,
+  scope: 'tenant' as const,
+  window,
+  evidence: { types: ['DataCentreServiceReviewed'] },
+  provision: stated<true>(true, p('Pasal 19(13)')),
+  term: silent<{ from: string; to: string }>(
+    t(
+      'Pasal 19(13) tidak menyebut periode "pelaksanaan" yang dimaksud; Pemda menetapkannya dengan keputusan (obligations.R-INF-24.term).',
+      'Pasal 19(13) does not say which term "pelaksanaan" refers to; the Pemda sets it by decree (obligations.R-INF-24.term).',
+    ),
+  ),
+}));
 
 export const kupang: RegulationProfile = {
   id: ID,
@@ -41,6 +67,7 @@ export const kupang: RegulationProfile = {
     evaluator: holder('tim-koordinasi', p('Pasal 53(3)'), t('Dibantu tim asesor internal yang ditetapkan Wali Kota (Pasal 53(4)).', 'With a tim asesor internal set by the Wali Kota (Pasal 53(4)).')),
     evaluationFinalizer: holder('tim-koordinasi', p('Pasal 53(3)')),
     mandiriTikAssessor: holder('dinas', p('Pasal 52(3)')),
+    mandiriTikProposer: holder('dinas', p('Pasal 52(5)')),
     mandiriTikDesignator: holder('kepala-daerah', p('Pasal 52(7)')),
   },
   mandiriTik: {
@@ -144,10 +171,10 @@ export const kupang: RegulationProfile = {
       evidence: { types: ['NetworkServiceReviewed'] },
       cadence: stated(everyYears(1), p('Pasal 23(8)')),
     },
+    ...dataCentreUsageReviews,
     evaluationYearly(p('Pasal 53(2)')),
   ],
   orderRules: [
-    testedBeforeLive(p('Pasal 28(6)(e)')),
     ownerApprovalBeforeDinas(p('Pasal 20(2)')),
     designatedAfterProposal(p('Pasal 52(7)')),
     nationalInternalBeforeExternal,

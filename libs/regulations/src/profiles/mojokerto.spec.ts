@@ -17,6 +17,7 @@ describe('mojokerto-perbup-15-2021 profile', () => {
       'roles.evaluator = tim-koordinasi: mojokerto-perbup-15-2021 Pasal 49(2)',
       'roles.evaluationFinalizer = tim-koordinasi: mojokerto-perbup-15-2021 Pasal 49(2)',
       'roles.mandiriTikAssessor: silent',
+      'roles.mandiriTikProposer: silent',
       'roles.mandiriTikDesignator: silent',
       'mandiriTik.procedure: silent',
       'mandiriTik.criteria: silent',
@@ -51,12 +52,19 @@ describe('mojokerto-perbup-15-2021 profile', () => {
     ]);
   });
 
-  it('requires the internal audit at least one month before the Audit TIK (Pasal 39(5))', () => {
-    expect(mojokerto.orderRules.find((r) => r.ruleId === 'R-AUD-06')).toMatchObject({ minLead: { months: 1 }, sameFields: ['auditType'] });
+  it('requires an internal audit at least one month before an external Audit TIK is prepared, of any object and type (Pasal 39(5))', () => {
+    const rule = mojokerto.orderRules.find((r) => r.ruleId === 'R-AUD-06')!;
+    expect(rule).toMatchObject({ minLead: { months: 1 }, sameSubject: false, trigger: { types: ['AuditPlanned'], where: { mode: 'eksternal' } }, requires: { where: { mode: 'internal' } } });
+    expect(rule.sameFields).toBeUndefined();
+    expect(rule.requires.where).not.toHaveProperty('auditType');
   });
 
   it('uses the PD Mandiri TIK status without defining it', () => {
     expect(mojokerto.mandiriTik.criteria.kind).toBe('silent');
     expect(mojokerto.gates.filter((g) => g.gate === 'mandiri-tik-designation').map((g) => g.citation.article)).toEqual(['Pasal 15(5)', 'Pasal 20(3)(b)']);
+  });
+
+  it('Pasal 15(5) and 20(3)(b) name no designator: the gates say the regulation is silent', () => {
+    for (const g of mojokerto.gates.filter((x) => x.gate === 'mandiri-tik-designation')) expect(g).toMatchObject({ givenBy: null, note: { en: expect.stringContaining('does not name who designates') } });
   });
 });

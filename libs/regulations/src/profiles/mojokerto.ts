@@ -1,4 +1,4 @@
-import { cite, holder, silent, stated, t } from '../build';
+import { cite, DESIGNATOR_NOT_NAMED, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile } from '../model';
 import { auditObligations, nationalInternalBeforeExternal, termReviews, testedBeforeLive, ownerApprovalBeforeDinas, evaluationYearly } from '../national';
 
@@ -39,6 +39,7 @@ export const mojokerto: RegulationProfile = {
     evaluator: holder('tim-koordinasi', p('Pasal 49(2)')),
     evaluationFinalizer: holder('tim-koordinasi', p('Pasal 49(2)'), t('Hasil disampaikan kepada Bupati (Pasal 49(5)).', 'Results go to the Bupati (Pasal 49(5)).')),
     mandiriTikAssessor: notStated('PD Mandiri TIK dipakai (Pasal 15(5), 20(3)(b), 20(4)) tetapi tidak didefinisikan.', 'PD Mandiri TIK is used (Pasal 15(5), 20(3)(b), 20(4)) but never defined.'),
+    mandiriTikProposer: notStated('Tidak ada prosedur usulan.', 'No proposal procedure.'),
     mandiriTikDesignator: notStated('Tidak ada prosedur penetapan.', 'No designation procedure.'),
   },
   mandiriTik: {
@@ -46,8 +47,8 @@ export const mojokerto: RegulationProfile = {
     criteria: silent(t('Tidak ada kriteria; Pemda menetapkan kriterianya sendiri.', 'No criteria; the Pemda sets its own.')),
   },
   gates: [
-    { ruleId: 'R-DES-02', action: 'own-server', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: 'kepala-daerah', citation: p('Pasal 15(5)') },
-    { ruleId: 'R-DES-02', action: 'lan-work-by-opd', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: 'kepala-daerah', citation: p('Pasal 20(3)(b)') },
+    { ruleId: 'R-DES-02', action: 'own-server', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: null, citation: p('Pasal 15(5)'), note: DESIGNATOR_NOT_NAMED },
+    { ruleId: 'R-DES-02', action: 'lan-work-by-opd', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: null, citation: p('Pasal 20(3)(b)'), note: DESIGNATOR_NOT_NAMED },
     { ruleId: 'R-INF-04', action: 'lan-work-by-opd', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 20(3)(b)') },
     { ruleId: 'R-APP-05', action: 'aplikasi-khusus-build', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 22(6)(b)') },
     { ruleId: 'R-APP-17', action: 'application-handover-accepted', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 23(5)') },
@@ -89,12 +90,16 @@ export const mojokerto: RegulationProfile = {
   ],
   orderRules: [
     {
+      // Pasal 39(5): "Sebelum persiapan pelaksanaan audit TIK sebagaimana dimaksud pada ayat (3), Dinas
+      // melakukan audit internal paling lambat 1 (satu) bulan sebelumnya." The trigger is the preparation
+      // of the LATIK audit (its planning), and the text names neither the object nor the audit type of
+      // the internal audit: any internal audit of the Pemda, done by the Dinas (internalAuditor, 39(5)),
+      // at least a month before.
       ruleId: 'R-AUD-06',
-      title: t('Dinas melakukan audit internal paling lambat 1 bulan sebelum persiapan Audit TIK', 'The Dinas audits internally no later than 1 month before the Audit TIK is prepared'),
-      trigger: { types: ['AuditScheduled'], where: { mode: 'eksternal' } },
+      title: t('Dinas melakukan audit internal paling lambat 1 bulan sebelum persiapan pelaksanaan Audit TIK oleh LATIK', 'The Dinas audits internally no later than 1 month before an Audit TIK by a LATIK is prepared'),
+      trigger: { types: ['AuditPlanned'], where: { mode: 'eksternal' } },
       requires: { types: ['AuditReported'], where: { mode: 'internal' } },
-      sameSubject: true,
-      sameFields: ['auditType'],
+      sameSubject: false,
       minLead: { months: 1 },
       citation: p('Pasal 39(5)'),
     },

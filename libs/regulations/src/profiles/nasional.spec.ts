@@ -17,6 +17,7 @@ describe('nasional-perpres-95-2018 profile', () => {
       'roles.evaluator: silent',
       'roles.evaluationFinalizer: silent',
       'roles.mandiriTikAssessor: silent',
+      'roles.mandiriTikProposer: silent',
       'roles.mandiriTikDesignator: silent',
       'mandiriTik.procedure: silent',
       'mandiriTik.criteria: silent',

@@ -17,6 +17,7 @@ describe('pasuruan-perwali-24-2021 profile', () => {
       'roles.evaluator = dinas: pasuruan-perwali-24-2021 Pasal 24(1)',
       'roles.evaluationFinalizer = dinas: pasuruan-perwali-24-2021 Pasal 24(1)',
       'roles.mandiriTikAssessor = dinas: pasuruan-perwali-24-2021 Pasal 19(3)',
+      'roles.mandiriTikProposer = dinas: pasuruan-perwali-24-2021 Pasal 19(5)',
       'roles.mandiriTikDesignator = kepala-daerah: pasuruan-perwali-24-2021 Pasal 19(6)',
       'mandiriTik.procedure: pasuruan-perwali-24-2021 Pasal 19(1)',
       'mandiriTik.criteria: pasuruan-perwali-24-2021 Pasal 19(4)',

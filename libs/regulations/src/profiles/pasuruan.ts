@@ -40,6 +40,7 @@ export const pasuruan: RegulationProfile = {
     evaluator: holder('dinas', p('Pasal 24(1)'), t('Dapat dibantu PD terkait (Pasal 24(2)); hasil kepada Walikota melalui Sekda (Pasal 24(4)).', 'May be helped by related PD (Pasal 24(2)); results to the Walikota through the Sekda (Pasal 24(4)).')),
     evaluationFinalizer: holder('dinas', p('Pasal 24(1)')),
     mandiriTikAssessor: holder('dinas', p('Pasal 19(3)')),
+    mandiriTikProposer: holder('dinas', p('Pasal 19(5)'), t('"Dinas mengusulkan Perangkat Daerah yang layak … kepada Walikota".', 'The Dinas proposes the eligible Perangkat Daerah to the Walikota.')),
     mandiriTikDesignator: holder('kepala-daerah', p('Pasal 19(6)')),
   },
   mandiriTik: {

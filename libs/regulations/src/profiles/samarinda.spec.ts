@@ -17,6 +17,7 @@ describe('samarinda-perwali-draft-2023 profile', () => {
       'roles.evaluator = tim-asesor-internal: samarinda-perwali-draft-2023 Pasal 36(2)',
       'roles.evaluationFinalizer: silent',
       'roles.mandiriTikAssessor: silent',
+      'roles.mandiriTikProposer: silent',
       'roles.mandiriTikDesignator: silent',
       'mandiriTik.procedure: silent',
       'mandiriTik.criteria: silent',
@@ -41,7 +42,6 @@ describe('samarinda-perwali-draft-2023 profile', () => {
       'obligations.R-ARC-08.final-year: samarinda-perwali-draft-2023 Pasal 6(6)',
       'obligations.R-RDM-06.mid-term: samarinda-perwali-draft-2023 Pasal 7(6)',
       'obligations.R-RDM-06.final-year: samarinda-perwali-draft-2023 Pasal 7(6)',
-      'orderRules.R-APP-11: samarinda-perwali-draft-2023 Pasal 12(2)',
       'orderRules.R-AUD-06.national: peraturan-bssn-8-2024 Pasal 24–27 [V]',
     ]);
   });
@@ -52,5 +52,16 @@ describe('samarinda-perwali-draft-2023 profile', () => {
 
   it('has no PD Mandiri TIK criteria and no national fallback for them', () => {
     expect(samarinda.mandiriTik.criteria).toEqual({ kind: 'silent', note: expect.any(Object) });
+  });
+
+  it('Pasal 7(7)(d) reads "Rencana Pembangunan Jangka Menengah Daerah Kota Samarinda", not "perubahan RPJMD"', () => {
+    const grounds = samarinda.roadmap.reviewGrounds;
+    expect(grounds.kind === 'stated' && grounds.value[3].id).toBe('Rencana Pembangunan Jangka Menengah Daerah Kota Samarinda');
+  });
+
+  it('Pasal 15(4)(b) uses the OPD Mandiri TIK status without naming who designates: the gate says so', () => {
+    const gate = samarinda.gates.find((g) => g.gate === 'mandiri-tik-designation')!;
+    expect(gate).toMatchObject({ givenBy: null, citation: { article: 'Pasal 15(4)(b)' } });
+    expect(gate.note?.id).toContain('tidak menyebut siapa yang menetapkan');
   });
 });

@@ -1,6 +1,6 @@
-import { cite, everyYears, holder, silent, stated, t } from '../build';
+import { cite, DESIGNATOR_NOT_NAMED, everyYears, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile, Text } from '../model';
-import { auditObligations, nationalInternalBeforeExternal, termReviews, testedBeforeLive } from '../national';
+import { auditObligations, nationalInternalBeforeExternal, termReviews } from '../national';
 
 /**
  * Draft Peraturan Walikota Samarinda (2023) tentang Penyelenggaraan SPBE Pemerintah Kota Samarinda.
@@ -43,6 +43,7 @@ export const samarinda: RegulationProfile = {
     evaluator: holder('tim-asesor-internal', p('Pasal 36(2)'), t('Tim asesor internal ditetapkan oleh Walikota.', 'Internal assessor team set by the Walikota.')),
     evaluationFinalizer: notStated('Tidak diatur; Koordinator SPBE menindaklanjuti hasil (Pasal 36(5)).', 'Not stated; the Koordinator SPBE follows up the results (Pasal 36(5)).'),
     mandiriTikAssessor: notStated('Status PD Mandiri TIK dipakai (Pasal 15(4)(b), 15(5)) tanpa prosedur.', 'The status is used (Pasal 15(4)(b), 15(5)) without a procedure.'),
+    mandiriTikProposer: notStated('Tidak ada prosedur usulan PD Mandiri TIK.', 'No proposal procedure.'),
     mandiriTikDesignator: notStated('Tidak ada prosedur penetapan PD Mandiri TIK.', 'No designation procedure.'),
   },
   mandiriTik: {
@@ -52,7 +53,7 @@ export const samarinda: RegulationProfile = {
   gates: [
     { ruleId: 'R-PLB-02', action: 'plan-budget-finalised', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 8(2)'), note: t('Tata cara permohonan diatur pedoman Dinas (Pasal 8(3)).', 'The request procedure is set by a Dinas guideline (Pasal 8(3)).') },
     { ruleId: 'R-APP-05', action: 'application-build', gate: 'koordinasi', term: 'koordinasi dengan Dinas', givenBy: 'dinas', citation: p('Pasal 11(3)') },
-    { ruleId: 'R-DES-02', action: 'lan-work-by-opd', gate: 'mandiri-tik-designation', term: 'status OPD Mandiri TIK', givenBy: 'kepala-daerah', citation: p('Pasal 15(4)(b)') },
+    { ruleId: 'R-DES-02', action: 'lan-work-by-opd', gate: 'mandiri-tik-designation', term: 'status OPD Mandiri TIK', givenBy: null, citation: p('Pasal 15(4)(b)'), note: DESIGNATOR_NOT_NAMED },
   ],
   architecture: {
     artefact: 'arsitektur',
@@ -63,7 +64,7 @@ export const samarinda: RegulationProfile = {
     exists: stated(true, p('Pasal 7(5)')),
     validity: stated({ years: 5 }, p('Pasal 7(3)')),
     reviewGrounds: stated(
-      [t('perubahan Peta Rencana SPBE Nasional', 'change of the national roadmap'), t('hasil pemantauan dan evaluasi SPBE', 'monitoring and evaluation results'), elements, t('perubahan RPJMD', 'RPJMD change'), t('perubahan Arsitektur SPBE', 'change of the architecture')],
+      [t('perubahan Peta Rencana SPBE Nasional', 'change of the national roadmap'), t('hasil pemantauan dan evaluasi SPBE', 'monitoring and evaluation results'), elements, t('Rencana Pembangunan Jangka Menengah Daerah Kota Samarinda', 'the Samarinda regional medium-term development plan (RPJMD)'), t('perubahan Arsitektur SPBE', 'change of the architecture')],
       p('Pasal 7(7)'),
     ),
   },
@@ -106,7 +107,6 @@ export const samarinda: RegulationProfile = {
     ...termReviews('roadmap', 'R-RDM-06', stated(true, p('Pasal 7(6)')), 'pemerintah-daerah'),
   ],
   orderRules: [
-    testedBeforeLive(p('Pasal 12(2)'), t('Aplikasi diuji pengguna oleh PD pengusul sebelum digunakan', 'User testing by the proposing PD before the application goes live')),
     nationalInternalBeforeExternal,
   ],
 };
