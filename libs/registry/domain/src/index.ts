@@ -8,3 +8,4 @@ export * from './appointment';
 export * from './application';
 export * from './infrastructure';
 export * from './dataset';
+export * from './review';

@@ -8,10 +8,11 @@ import { DesignationsController } from './designations.controller';
 import { ApprovalsController } from './approvals.controller';
 import { ArchitecturesController } from './architectures.controller';
 import { CatalogueController } from './applications.controller';
+import { ReviewsController } from './reviews.controller';
 
 /** architecture-registry: tenants with their regulation profile (more aggregates arrive with the registry work). */
 @Module({
-  controllers: [TenantsController, RegulationsController, UnitsController, DesignationsController, ApprovalsController, ArchitecturesController, CatalogueController],
+  controllers: [TenantsController, RegulationsController, UnitsController, DesignationsController, ApprovalsController, ArchitecturesController, CatalogueController, ReviewsController],
   providers: [RegisterTenantHandler, OverrideProfileValueHandler, RegistryStore],
 })
 export class RegistryModule {}

@@ -54,6 +54,7 @@ const SUBJECT_OF: Record<string, (e: EventEnvelope, id: string) => { kind: Scope
   MandiriTikDesignated: (e) => ({ kind: 'unit', id: str((e.payload as P)['unitId']) ?? '' }),
   BusinessProcessReviewed: (e) => ({ kind: 'tenant', id: e.tenantId }),
   NetworkServiceReviewed: (e) => ({ kind: 'tenant', id: e.tenantId }),
+  DataCentreServiceReviewed: (e) => ({ kind: 'tenant', id: e.tenantId }),
   EvaluationCycleFinalized: (e) => ({ kind: 'tenant', id: e.tenantId }),
   AuditReported: (e, id) => ({ kind: str((e.payload as P)['objectKind']) === 'application' ? 'application' : 'infrastructure', id: str((e.payload as P)['objectId']) ?? id }),
   AuditScheduled: (e, id) => ({ kind: str((e.payload as P)['objectKind']) === 'application' ? 'application' : 'infrastructure', id: str((e.payload as P)['objectId']) ?? id }),
