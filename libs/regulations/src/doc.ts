@@ -1,6 +1,7 @@
 import { formatCitation } from './citation-table';
 import type { Cadence, Provision, RegulationProfile } from './model';
 import { DUTIES, DUTY_LABELS } from './model';
+import { EVENT_LEGAL_BASIS, type LegalBasisCoverage } from './event-legal-basis';
 
 /**
  * docs/regulations.md, generated from the profiles (a table per profile). A test keeps the committed
@@ -65,5 +66,29 @@ export function renderRegulationsDoc(profiles: RegulationProfile[]): string {
     'Windows: "periode kalender" = within each calendar period; "bergulir" = within N years of the last one.',
     '',
     ...profiles.flatMap(renderProfileSection),
+    ...renderEventBasisSection(),
   ].join('\n');
+}
+
+const COVERAGE: Record<LegalBasisCoverage, string> = {
+  always: 'selalu / always',
+  'where-ruled': 'bila profil mengaturnya / where the profile has the rule',
+  none: 'tidak ada / none',
+};
+
+/** Which article each event type carries, and why some carry none (EVENT_LEGAL_BASIS). */
+function renderEventBasisSection(): string[] {
+  const entries = Object.entries(EVENT_LEGAL_BASIS).sort(([a], [b]) => a.localeCompare(b));
+  return [
+    '## Dasar hukum pada setiap peristiwa / the legal basis each event carries',
+    '',
+    'Every decision a regulation governs carries the article that governs it in its `legalBasis`. Event types',
+    'that no article governs are listed with the reason; a test fails when the code records an event type',
+    'that is not in this list (`libs/regulations/src/event-legal-basis.ts`).',
+    '',
+    '| Peristiwa / event | Dasar hukum / legal basis | Pasal, atau alasan tanpa pasal / article, or why none |',
+    '|---|---|---|',
+    ...entries.map(([type, e]) => `| \`${type}\` | ${COVERAGE[e.coverage]} | ${cell(e.note.id)} / ${cell(e.note.en)} |`),
+    '',
+  ];
 }

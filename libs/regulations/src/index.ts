@@ -13,3 +13,5 @@ export * from './order';
 export * from './gates';
 export { renderRegulationsDoc } from './doc';
 export * from './roles';
+export * from './basis';
+export * from './event-legal-basis';

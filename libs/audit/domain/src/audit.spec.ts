@@ -133,6 +133,13 @@ describe('findings and tindak lanjut', () => {
   const accept: FindingCommand = { type: 'VerifyFollowUp', followUpId: 'tl-1', outcome: 'accepted', verifiedOn: '2026-11-15', ...ctx };
   const findingRun = (cs: FindingCommand[]) => run<FindingState, FindingCommand>(findingDecider, cs, 'kota-kupang:audit.finding:f1');
 
+  it('a follow-up cites the follow-up duty where the profile names one (Samarinda Pasal 30(8)) and none where it is silent (Kupang)', () => {
+    const recorded = findingRun([record]);
+    const samarinda = effectiveProfile({ profileId: 'samarinda-perwali-draft-2023', inForceFrom: '2024-01-01' });
+    expect(findingDecider.decide({ ...submit, profile: samarinda } as FindingCommand, recorded)[0].legalBasis).toEqual({ regulation: 'samarinda-perwali-draft-2023', article: 'Pasal 30(8)' });
+    expect(findingDecider.decide(submit, recorded)[0].legalBasis).toBeNull();
+  });
+
   it('walks record → follow-up → verification → closure', () => {
     const s = findingRun([record, submit, accept, { type: 'CloseFinding', closedOn: '2026-11-20', ...ctx }]);
     expect(s).toMatchObject({ status: 'closed', followUps: [{ followUpId: 'tl-1', outcome: 'accepted' }] });
@@ -196,3 +203,15 @@ describe('due audits and the overdue marker', () => {
     expect(obligationMarkDecider.decide({ type: 'MarkAuditOverdue', obligation: { ...o, status: 'due' }, asOf: '2027-04-17' }, obligationMarkDecider.initialState())).toEqual([]);
   });
 });
+
+describe('the article each audit step carries (Kupang)', () => {
+  it('scheduling cites the planner (Pasal 48(1)); an internal audit recorded by the internal team cites Pasal 47(6); closing a finding cites the planner', () => {
+    const planned = run<AuditState, AuditCommand>(auditDecider, [plan], 'k:audit.audit:a1');
+    const [scheduled] = auditDecider.decide({ type: 'ScheduleAudit', startDate: '2026-11-02', endDate: '2026-11-06', priorFacts: [], ...ctx } as AuditCommand, planned);
+    expect(scheduled.legalBasis).toEqual({ regulation: 'kupang-perwali-11-2025', article: 'Pasal 48(1)' });
+    const s = run<AuditState, AuditCommand>(auditDecider, [plan, { type: 'ScheduleAudit', startDate: '2026-11-02', endDate: '2026-11-06', priorFacts: [], ...ctx } as AuditCommand], 'k:audit.audit:a1');
+    const [started] = auditDecider.decide({ type: 'StartAudit', startedOn: '2026-11-02', ...ctx } as AuditCommand, s);
+    expect(started.legalBasis).toEqual({ regulation: 'kupang-perwali-11-2025', article: 'Pasal 47(6)' });
+  });
+});
+

@@ -1,6 +1,6 @@
 import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, RuleViolationError, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, text } from '@spbe/registry-domain';
-import { assertDate, assertDutyRole, assertOrder, cite, EffectiveProfile, Fact, holdsDuty, resolve } from '@spbe/regulations';
+import { assertDate, assertDutyRole, assertOrder, cite, DutyHolder, dutyHolder, EffectiveProfile, Fact, holdsDuty, resolve } from '@spbe/regulations';
 
 /**
  * One Audit TIK: planned (by the role the profile names), scheduled with dates (an external one with a
@@ -79,9 +79,9 @@ export const LATIK_REGISTERED = cite('peraturan-bssn-8-2024', 'Pasal 4', { grade
  * audit planner, e.g. the Inspektorat, Kupang Pasal 48(1)) or — for an internal audit — the internal
  * audit team (Kupang Pasal 47(6)). Refused naming the planner's article otherwise.
  */
-function assertAuditRecorder(c: Ctx, s: AuditState): void {
-  if (s.mode === 'internal' && holdsDuty(c.profile, 'internalAuditor', c.role)) return;
-  assertDutyRole(c.profile, 'auditPlanner', c.role);
+function assertAuditRecorder(c: Ctx, s: AuditState): DutyHolder {
+  if (s.mode === 'internal' && holdsDuty(c.profile, 'internalAuditor', c.role)) return dutyHolder(c.profile, 'internalAuditor');
+  return assertDutyRole(c.profile, 'auditPlanner', c.role);
 }
 
 function step(s: AuditState, allowed: AuditStatus[], action: string): void {
@@ -110,7 +110,7 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
       }
       case 'ScheduleAudit': {
         step(s, ['planned', 'scheduled'], 'schedule');
-        assertDutyRole(c.profile, 'auditPlanner', c.role);
+        const planner = assertDutyRole(c.profile, 'auditPlanner', c.role);
         assertDate(c.startDate, 'startDate');
         assertDate(c.endDate, 'endDate');
         if (c.endDate < c.startDate) throw new ValidationError('endDate', `the audit ends (${c.endDate}) before it starts (${c.startDate})`);
@@ -120,27 +120,28 @@ export const auditDecider: Decider<AuditState, AuditCommand> = {
         const payload = { startDate: c.startDate, endDate: c.endDate, latikId: c.latikId ?? null, auditors, auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId };
         // Order rules of the profile at scheduling time (internal before external: Mojokerto Pasal 39(5); BSSN 8/2024).
         assertOrder(c.profile, { eventId: 'new', type: 'AuditScheduled', date: c.startDate, subject: { kind: s.objectKind!, id: s.objectId! }, data: payload }, c.priorFacts);
-        return [{ type: 'AuditScheduled', payload }];
+        return [{ type: 'AuditScheduled', payload, legalBasis: legalBasisOf(planner.citation) }];
       }
       case 'StartAudit': {
         step(s, ['scheduled'], 'start');
-        assertAuditRecorder(c, s);
+        const recorder = assertAuditRecorder(c, s);
         const startedOn = pastDate(c.startedOn, c.today, 'startedOn');
-        return [{ type: 'AuditStarted', payload: { startedOn } }];
+        return [{ type: 'AuditStarted', payload: { startedOn }, legalBasis: legalBasisOf(recorder.citation) }];
       }
       case 'ReportAudit': {
         step(s, ['started'], 'report');
-        assertAuditRecorder(c, s);
+        const recorder = assertAuditRecorder(c, s);
         const reportedOn = pastDate(c.reportedOn, c.today, 'reportedOn');
         const conclusion = oneOf(c.conclusion, CONCLUSIONS, 'conclusion');
         const payload = { reportedOn, conclusion, summary: text(c.summary, 'summary', 3, 4000), documents: documents(c.documents, 'documents'), auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId };
-        return [{ type: 'AuditReported', payload }];
+        return [{ type: 'AuditReported', payload, legalBasis: legalBasisOf(recorder.citation) }];
       }
       case 'CloseAudit': {
         step(s, ['reported'], 'close');
-        assertAuditRecorder(c, s);
+        const recorder = assertAuditRecorder(c, s);
         const note = optionalText(c.note, 'note');
-        return [{ type: 'AuditClosed', payload: { closedOn: pastDate(c.closedOn, c.today, 'closedOn'), auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId, conclusion: s.conclusion, ...(note ? { note } : {}) } }];
+        const payload = { closedOn: pastDate(c.closedOn, c.today, 'closedOn'), auditType: s.auditType, mode: s.mode, objectKind: s.objectKind, objectId: s.objectId, conclusion: s.conclusion, ...(note ? { note } : {}) };
+        return [{ type: 'AuditClosed', payload, legalBasis: legalBasisOf(recorder.citation) }];
       }
     }
   },

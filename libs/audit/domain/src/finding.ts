@@ -1,6 +1,6 @@
 import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, pastDate, text } from '@spbe/registry-domain';
-import { assertDate, assertDutyRole, EffectiveProfile } from '@spbe/regulations';
+import { assertDate, assertDutyRole, EffectiveProfile, resolve } from '@spbe/regulations';
 
 /**
  * An audit finding and its tindak lanjut: recorded on a reported audit with criteria, condition,
@@ -97,7 +97,10 @@ export const findingDecider: Decider<FindingState, FindingCommand> = {
         if (s.followUps.some((f) => f.followUpId === c.followUpId)) throw new InvariantError('FOLLOW_UP_EXISTS', `follow-up ${c.followUpId} is already recorded`);
         const evidence = documents(c.evidence, 'evidence');
         if (evidence.length === 0) throw new ValidationError('evidence', 'a follow-up carries at least one evidence document (uri + sha256)');
-        return [{ type: 'FollowUpSubmitted', payload: { followUpId: c.followUpId, submittedOn: pastDate(c.submittedOn, c.today, 'submittedOn'), description: text(c.description, 'description', 3, 4000), evidence } }];
+        // The follow-up duty where the profile names one (Samarinda Pasal 30(8)); none where it is silent.
+        const followUp = resolve(c.profile.roles.auditFollowUp);
+        const payload = { followUpId: c.followUpId, submittedOn: pastDate(c.submittedOn, c.today, 'submittedOn'), description: text(c.description, 'description', 3, 4000), evidence };
+        return [{ type: 'FollowUpSubmitted', payload, legalBasis: followUp ? legalBasisOf(followUp.citation) : null }];
       }
       case 'VerifyFollowUp': {
         const holder = assertDutyRole(c.profile, 'auditPlanner', c.role);
@@ -109,10 +112,10 @@ export const findingDecider: Decider<FindingState, FindingCommand> = {
         return [{ type: outcome === 'accepted' ? 'FollowUpAccepted' : 'FollowUpReturned', payload: { followUpId: c.followUpId, verifiedOn: pastDate(c.verifiedOn, c.today, 'verifiedOn'), ...(reasons ? { reasons } : {}) }, legalBasis: legalBasisOf(holder.citation) }];
       }
       case 'CloseFinding': {
-        assertDutyRole(c.profile, 'auditPlanner', c.role);
+        const holder = assertDutyRole(c.profile, 'auditPlanner', c.role);
         if (closed(s)) throw new InvariantError('FINDING_CLOSED', 'the finding is already closed');
         if (s.status !== 'follow-up-accepted') throw new InvariantError('FINDING_NOT_FOLLOWED_UP', 'a finding is closed after an accepted follow-up / ditutup setelah tindak lanjut diterima');
-        return [{ type: 'FindingClosed', payload: { closedOn: pastDate(c.closedOn, c.today, 'closedOn') } }];
+        return [{ type: 'FindingClosed', payload: { closedOn: pastDate(c.closedOn, c.today, 'closedOn') }, legalBasis: legalBasisOf(holder.citation) }];
       }
       case 'MarkFollowUpOverdue': {
         if (!followUpOverdue(s, c.asOf) || s.overdueMarkedFor.includes(s.dueDate!)) return [];

@@ -1,5 +1,6 @@
 import { Decider, EventEnvelope, NewEvent, parseStreamId, streamIdOf, ValidationError } from '@spbe/ledger-core';
-import { assertEntityId, mustBeNew, text } from '@spbe/registry-domain';
+import { assertEntityId, legalBasisOf, mustBeNew, text } from '@spbe/registry-domain';
+import { LATIK_REGISTERED } from './audit';
 import { assertDate } from '@spbe/regulations';
 
 /** An external audit body (LATIK) with its registration, accreditation and certified auditors. Pure. */
@@ -39,10 +40,10 @@ export const latikDecider: Decider<LatikState, LatikCommand> = {
         assertDate(a?.certifiedUntil, `auditors[${i}].certifiedUntil`);
         return { name: text(a.name, `auditors[${i}].name`, 3, 200), certificateNo: text(a.certificateNo, `auditors[${i}].certificateNo`, 1, 100), certifiedUntil: a.certifiedUntil };
       });
-      return [{ type: 'LatikRegistered', payload: { name: text(c.name, 'name', 3, 200), ...validity(c), auditors } }];
+      return [{ type: 'LatikRegistered', payload: { name: text(c.name, 'name', 3, 200), ...validity(c), auditors }, legalBasis: legalBasisOf(LATIK_REGISTERED) }];
     }
     if (!s.exists) throw new ValidationError('latikId', 'LATIK is not registered');
-    return [{ type: 'LatikRenewed', payload: validity(c) }];
+    return [{ type: 'LatikRenewed', payload: validity(c), legalBasis: legalBasisOf(LATIK_REGISTERED) }];
   },
   evolve(s, e: EventEnvelope): LatikState {
     const p = e.payload as Record<string, never>;

@@ -1,6 +1,8 @@
 import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, streamIdOf, ValidationError } from '@spbe/ledger-core';
 import { assertEntityId, DocumentRef, documents, text } from '@spbe/registry-domain';
+import type { EffectiveProfile } from '@spbe/regulations';
 import { FRAMEWORKS, Framework } from './frameworks';
+import { evaluationBasis } from './legal-basis';
 import { computeIndex, IndexResult, Levels } from './index-computation';
 
 /**
@@ -49,6 +51,8 @@ interface Ctx {
   role: Role;
   actorName: string;
   today: string;
+  /** The tenant's regulation profile, for the article each decision carries (null: not known yet). */
+  profile?: EffectiveProfile | null;
 }
 
 export type CycleCommand =
@@ -117,7 +121,7 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
         const members = c.members.map((m, i) =>
           typeof m === 'string' ? text(m, `members[${i}]`, 3, 200) : { name: text(m?.name, `members[${i}].name`, 3, 200), ...(m.nip ? { nip: text(m.nip, `members[${i}].nip`, 1, 30) } : {}), ...(m.role ? { role: text(m.role, `members[${i}].role`, 1, 100) } : {}) },
         );
-        return [{ type: 'EvaluationCycleOpened', payload: { year: c.year, frameworkId: f.id, asesorDecree: decree, members, framework: f } }];
+        return [{ type: 'EvaluationCycleOpened', payload: { year: c.year, frameworkId: f.id, asesorDecree: decree, members, framework: f }, legalBasis: evaluationBasis(c.profile, 'evaluator', f) }];
       }
       case 'Assess': {
         if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
@@ -143,7 +147,7 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
           assessor: c.actorName,
           ...(correction ? { correctionReason: correction } : {}),
         };
-        return [{ type: correction ? 'AssessmentCorrected' : 'IndicatorAssessed', payload }];
+        return [{ type: correction ? 'AssessmentCorrected' : 'IndicatorAssessed', payload, legalBasis: evaluationBasis(c.profile, 'evaluator', f) }];
       }
       case 'AssignIndicatorOwner': {
         if (!s.exists) throw new InvariantError('CYCLE_NOT_FOUND', 'cycle does not exist / siklus tidak ditemukan');
@@ -161,7 +165,8 @@ export const cycleDecider: Decider<CycleState, CycleCommand> = {
         const missing = f.indicators.filter((i) => !s.assessments[i.no]?.akhir).map((i) => i.no);
         if (missing.length) throw new ValidationError('indicators', `no final (akhir) level for indicators ${missing.join(', ')}`);
         const result = cycleResult(s);
-        return [{ type: 'EvaluationCycleFinalized', payload: { finalizedOn: c.today, index: result.index, indexExact: result.indexExact, predicate: result.predicate, frameworkId: f.id, year: s.year } }];
+        const payload = { finalizedOn: c.today, index: result.index, indexExact: result.indexExact, predicate: result.predicate, frameworkId: f.id, year: s.year };
+        return [{ type: 'EvaluationCycleFinalized', payload, legalBasis: evaluationBasis(c.profile, 'evaluationFinalizer', f) }];
       }
     }
   },

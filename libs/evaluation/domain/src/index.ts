@@ -3,3 +3,4 @@ export * from './index-computation';
 export * from './cycle';
 export * from './framework-version';
 export * from './comparison';
+export * from './legal-basis';

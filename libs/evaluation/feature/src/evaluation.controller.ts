@@ -118,7 +118,7 @@ export class EvaluationController {
     const role = actingRole(principal, tenantId, [...mayOpen, ...ASSESSORS]);
     const f = await this.resolve(tenantId, dto.frameworkId);
     const cycleId = `${f.id}-${dto.year}`;
-    const command = { type: 'OpenCycle' as const, cycleId, ...dto, framework: f, mayOpen, role, actorName: principal.name, today: today() };
+    const command = { type: 'OpenCycle' as const, cycleId, ...dto, framework: f, mayOpen, role, actorName: principal.name, today: today(), profile: await this.evaluation.profile(tenantId) };
     const r = await this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { creates: true, id: cycleId, what: 'cycle' });
     return { cycleId, version: r.version, eventIds: r.eventIds, replayed: r.replayed };
   }
@@ -129,7 +129,7 @@ export class EvaluationController {
     const role = actingRole(principal, tenantId, ASSESSORS);
     if (!(STAGES as readonly string[]).includes(stage)) throw new ValidationError('stage', `must be one of ${STAGES.join(', ')}`);
     if (!/^\d+$/.test(no)) throw new ValidationError('indicatorNo', 'must be an indicator number');
-    const command = { type: 'Assess' as const, indicatorNo: Number(no), stage: stage as Stage, ...dto, evidence: dto.evidence?.map((e) => ({ ...e })), role, actorName: principal.name, today: today() };
+    const command = { type: 'Assess' as const, indicatorNo: Number(no), stage: stage as Stage, ...dto, evidence: dto.evidence?.map((e) => ({ ...e })), role, actorName: principal.name, today: today(), profile: await this.evaluation.profile(tenantId) };
     return this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { id: cycleId, what: 'cycle' });
   }
 
@@ -139,7 +139,7 @@ export class EvaluationController {
   async finalize(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const mayFinalize = await this.evaluation.coordinatorRoles(tenantId);
     const role = actingRole(principal, tenantId, [...mayFinalize, ...ASSESSORS]);
-    const command = { type: 'FinalizeCycle' as const, mayFinalize, role, actorName: principal.name, today: today() };
+    const command = { type: 'FinalizeCycle' as const, mayFinalize, role, actorName: principal.name, today: today(), profile: await this.evaluation.profile(tenantId) };
     return this.store.execute(cycleDecider, cycleStreamId(tenantId, cycleId), command, { principal, headers, tenantId, role }, { id: cycleId, what: 'cycle' });
   }
 

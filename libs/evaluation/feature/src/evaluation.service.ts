@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { EventEnvelope, parseStreamId, Role } from '@spbe/ledger-core';
 import { ProjectionConsumer, ProjectionConsumers, tenantDocProjection } from '@spbe/platform';
 import { foldTenantProfileDoc, profileOfDoc, TENANT_PROFILE_EVENTS, TenantProfileDoc } from '@spbe/registry-domain';
-import { HOLDER_ROLES, resolve } from '@spbe/regulations';
+import { EffectiveProfile, HOLDER_ROLES, resolve } from '@spbe/regulations';
 import { Projection, Projector } from '@spbe/read-models';
 
 /** Closed audits from the audit-scheduler's topic, kept as evidence candidates for the audit indicators. */
@@ -69,9 +69,15 @@ export class EvaluationService implements OnApplicationBootstrap, OnApplicationS
    * decisions of the body the tenant's profile names as finaliser (e.g. the Dinas in Pasuruan Pasal 24(1)).
    */
   async coordinatorRoles(tenantId: string): Promise<Role[]> {
-    const doc = await (await this.projector.read<TenantProfileDoc & { _id: string } & Record<string, unknown>>(EVALUATION_TENANTS)).get(tenantId);
-    const holder = doc ? resolve(profileOfDoc(doc).roles.evaluationFinalizer)?.value : undefined;
+    const profile = await this.profile(tenantId);
+    const holder = profile ? resolve(profile.roles.evaluationFinalizer)?.value : undefined;
     return [...new Set<Role>(['koordinator', ...(holder ? HOLDER_ROLES[holder] : [])])];
+  }
+
+  /** The tenant's regulation profile as learned from the registry's events (null before it arrives). */
+  async profile(tenantId: string): Promise<EffectiveProfile | null> {
+    const doc = await (await this.projector.read<TenantProfileDoc & { _id: string } & Record<string, unknown>>(EVALUATION_TENANTS)).get(tenantId);
+    return doc ? profileOfDoc(doc) : null;
   }
 
   async closedAudits(tenantId: string): Promise<AuditEvidenceDoc[]> {

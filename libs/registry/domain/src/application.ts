@@ -1,5 +1,5 @@
 import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
-import { Action, assertGates, EffectiveProfile, Fact, GateContext } from '@spbe/regulations';
+import { Action, assertGates, EffectiveProfile, Fact, GateContext, ruleBasisFor } from '@spbe/regulations';
 import { ApprovalState, assertApprovalIds } from './approval';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, optionalText, orderChecked, pastDate, registryStreamId, text } from './common';
 
@@ -106,7 +106,8 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
     switch (c.type) {
       case 'RecordApplicationTest': {
         const payload = { testedOn: pastDate(c.testedOn, c.today, 'testedOn'), kind: text(c.kind, 'kind', 2, 200), result: oneOf(c.result, ['lulus', 'gagal'] as const, 'result'), documents: documents(c.documents, 'documents') };
-        return [{ type: 'ApplicationTested', payload }];
+        // The test-before-live rule the test is for (Pasuruan Pasal 14(1)); none where the profile has none.
+        return [{ type: 'ApplicationTested', payload, legalBasis: ruleBasisFor(c.profile, { type: 'ApplicationTested', data: payload }) }];
       }
       case 'GoLive': {
         if (s.live) throw new InvariantError('APPLICATION_LIVE', 'the application is already in production');
@@ -116,8 +117,10 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
         const legalBasis = orderChecked(c.profile, asFact(s, 'ApplicationDeployedToProduction', deployedOn, payload), s.facts);
         return [{ type: 'ApplicationDeployedToProduction', payload, legalBasis }];
       }
-      case 'ReportPreHandoverTest':
-        return [{ type: 'PreHandoverTestReported', payload: { test: oneOf(c.test, ['penetration', 'performance', 'debugging'] as const, 'test'), testedOn: pastDate(c.testedOn, c.today, 'testedOn'), documents: documents(c.documents, 'documents') } }];
+      case 'ReportPreHandoverTest': {
+        const payload = { test: oneOf(c.test, ['penetration', 'performance', 'debugging'] as const, 'test'), testedOn: pastDate(c.testedOn, c.today, 'testedOn'), documents: documents(c.documents, 'documents') };
+        return [{ type: 'PreHandoverTestReported', payload, legalBasis: ruleBasisFor(c.profile, { type: 'PreHandoverTestReported', data: payload }) }];
+      }
       case 'HandOver': {
         const handedOverOn = pastDate(c.handedOverOn, c.today, 'handedOverOn');
         if (typeof c.sourceDeposited !== 'boolean') throw new ValidationError('sourceDeposited', 'must be true or false');
@@ -127,8 +130,10 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
         const legalBasis = orderChecked(c.profile, asFact(s, 'ApplicationHandedOver', handedOverOn, payload), s.facts);
         return [{ type: 'ApplicationHandedOver', payload, legalBasis }];
       }
-      case 'EvaluateApplicationService':
-        return [{ type: 'ApplicationServiceEvaluated', payload: { evaluatedOn: pastDate(c.evaluatedOn, c.today, 'evaluatedOn'), summary: text(c.summary, 'summary', 3, 4000) } }];
+      case 'EvaluateApplicationService': {
+        const payload = { evaluatedOn: pastDate(c.evaluatedOn, c.today, 'evaluatedOn'), summary: text(c.summary, 'summary', 3, 4000) };
+        return [{ type: 'ApplicationServiceEvaluated', payload, legalBasis: ruleBasisFor(c.profile, { type: 'ApplicationServiceEvaluated', data: payload }) }];
+      }
       case 'RetireApplication':
         return [{ type: 'ApplicationRetired', payload: { retiredOn: pastDate(c.retiredOn, c.today, 'retiredOn'), reasons: text(c.reasons, 'reasons', 3, 2000) } }];
     }

@@ -35,7 +35,7 @@ export type AppointmentCommand =
       profile: EffectiveProfile;
       today: string;
     }
-  | { type: 'EndAppointment'; endedOn: string; reasons: string; decree?: Decree | null; today: string };
+  | { type: 'EndAppointment'; endedOn: string; reasons: string; decree?: Decree | null; today: string; profile: EffectiveProfile };
 
 export const appointmentStreamId = (tenantId: string, appointmentId: string) => registryStreamId(tenantId, 'appointment', appointmentId);
 
@@ -72,7 +72,8 @@ export const appointmentDecider: Decider<AppointmentState, AppointmentCommand> =
     const endedOn = pastDate(c.endedOn, c.today, 'endedOn');
     if (endedOn < s.from!) throw new ValidationError('endedOn', `${endedOn} is before the appointment started (${s.from})`);
     const d = c.decree ? decree(c.decree, c.today) : undefined;
-    return [{ type: 'AppointmentEnded', payload: { endedOn, reasons: text(c.reasons, 'reasons', 3, 2000), ...(d ? { decree: d } : {}) } }];
+    const citation = positionCitation(c.profile, s.position!);
+    return [{ type: 'AppointmentEnded', payload: { endedOn, reasons: text(c.reasons, 'reasons', 3, 2000), ...(d ? { decree: d } : {}) }, legalBasis: citation ? legalBasisOf(citation) : null }];
   },
   evolve(s, e: EventEnvelope): AppointmentState {
     const p = e.payload as Record<string, never>;

@@ -149,8 +149,8 @@ describe('appointments', () => {
     const [e] = appointmentDecider.decide(appoint, appointmentDecider.initialState());
     expect(e).toMatchObject({ type: 'OfficialAppointed', legalBasis: { article: 'Pasal 51(7)' }, payload: { position: 'koordinator-spbe', decree } });
     const s = appointmentDecider.evolve(appointmentDecider.initialState(), e as unknown as EventEnvelope);
-    const [end] = appointmentDecider.decide({ type: 'EndAppointment', endedOn: '2026-02-28', reasons: 'mutasi jabatan', today: '2026-03-01' }, s);
-    expect(end.type).toBe('AppointmentEnded');
+    const [end] = appointmentDecider.decide({ type: 'EndAppointment', endedOn: '2026-02-28', reasons: 'mutasi jabatan', today: '2026-03-01', profile: appoint.profile }, s);
+    expect(end).toMatchObject({ type: 'AppointmentEnded', legalBasis: { article: 'Pasal 51(7)' } });
   });
   it.each([
     ['an unknown unit', { unitExists: false }, 'unitId'],

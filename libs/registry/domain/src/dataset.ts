@@ -1,5 +1,5 @@
 import { AuthError, Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
-import { EffectiveProfile, Fact, resolve } from '@spbe/regulations';
+import { EffectiveProfile, Fact, resolve, ruleBasisFor } from '@spbe/regulations';
 import { assertEntityId, legalBasisOf, mustBeNew, oneOf, orderChecked, pastDate, registryStreamId, text } from './common';
 
 /**
@@ -48,7 +48,9 @@ export const datasetDecider: Decider<DatasetState, DatasetCommand> = {
       if (c.role !== 'koordinator' && !(c.role === 'opd' && c.actingUnitId === s.ownerUnitId)) {
         throw new AuthError('forbidden', `persetujuan diberikan oleh PD pemilik data (${s.ownerUnitId}) / the approval is given by the owner PD`);
       }
-      return [{ type: 'DataOwnerApprovalGranted', payload: { ...data, approvedOn: pastDate(c.approvedOn, c.today, 'approvedOn'), reference: text(c.reference, 'reference', 1, 200) } }];
+      const payload = { ...data, approvedOn: pastDate(c.approvedOn, c.today, 'approvedOn'), reference: text(c.reference, 'reference', 1, 200) };
+      // The data-owner approval the profile requires before Dinas management (Kupang Pasal 20(2)); none where it has no such rule.
+      return [{ type: 'DataOwnerApprovalGranted', payload, legalBasis: ruleBasisFor(c.profile, { type: 'DataOwnerApprovalGranted', data: payload }) }];
     }
     if (c.role !== 'dinas') throw new AuthError('forbidden', 'the Dinas records that it manages the data / dicatat oleh Dinas');
     if (s.managedByDinasFrom) throw new InvariantError('DATASET_MANAGED', `managed by the Dinas since ${s.managedByDinasFrom}`);

@@ -1,5 +1,5 @@
 import { Decider, EventEnvelope, InvariantError, NewEvent, parseStreamId, Role, ValidationError } from '@spbe/ledger-core';
-import { Action, assertGates, EffectiveProfile, GateContext } from '@spbe/regulations';
+import { Action, assertGates, EffectiveProfile, GateContext, ruleBasisFor } from '@spbe/regulations';
 import { ApprovalState, assertApprovalIds } from './approval';
 import { assertEntityId, DocumentRef, documents, legalBasisOf, mustBeNew, oneOf, pastDate, registryStreamId, text } from './common';
 
@@ -71,7 +71,8 @@ export const infrastructureDecider: Decider<InfrastructureState, InfrastructureC
       case 'SubmitLanDiagram': {
         if (s.kind !== 'lan') throw new ValidationError('infrastructureId', `diagrams are submitted for a LAN, not a ${s.kind}`);
         const [document] = documents([c.document], 'document');
-        return [{ type: 'LanDiagramSubmitted', payload: { unitId: s.unitId, submittedOn: pastDate(c.submittedOn, c.today, 'submittedOn'), document } }];
+        const payload = { unitId: s.unitId, submittedOn: pastDate(c.submittedOn, c.today, 'submittedOn'), document };
+        return [{ type: 'LanDiagramSubmitted', payload, legalBasis: ruleBasisFor(c.profile, { type: 'LanDiagramSubmitted', data: payload }) }];
       }
       case 'ReportLanChange':
         if (s.kind !== 'lan') throw new ValidationError('infrastructureId', `changes are reported for a LAN, not a ${s.kind}`);

@@ -11,7 +11,7 @@ function stored(type: string, payload: Record<string, unknown>): EventEnvelope {
 describe('tenant decider', () => {
   it('registers a Pemda with its regulation profile', () => {
     const events = tenantDecider.decide(register, tenantDecider.initialState());
-    expect(events).toEqual([{ type: 'TenantRegistered', payload: { tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' } }]);
+    expect(events).toEqual([{ type: 'TenantRegistered', payload: { tenantId: 'kota-kupang', name: 'Pemerintah Kota Kupang', kind: 'kota', profileId: 'kupang-perwali-11-2025' }, legalBasis: { regulation: 'kupang-perwali-11-2025', article: 'Pasal 57' } }]);
     const state = tenantDecider.evolve(tenantDecider.initialState(), stored(events[0].type, events[0].payload));
     expect(state).toMatchObject({ registered: true, profileId: 'kupang-perwali-11-2025', kind: 'kota' });
     expect(tenantStreamId('kota-kupang')).toBe('kota-kupang:registry.tenant:kota-kupang');

@@ -61,7 +61,7 @@ export const tenantDecider: Decider<TenantState, TenantCommand> = {
         assertTenantId(command.tenantId);
         if (typeof command.name !== 'string' || command.name.trim().length < 3) throw new ValidationError('name', 'must be at least 3 characters');
         if (command.kind !== 'kota' && command.kind !== 'kabupaten') throw new ValidationError('kind', 'must be "kota" or "kabupaten"');
-        getProfile(command.profileId);
+        const profile = getProfile(command.profileId);
         if (command.inForceFrom != null) assertDate(command.inForceFrom, 'inForceFrom');
         const payload: TenantRegisteredPayload = {
           tenantId: command.tenantId,
@@ -70,7 +70,8 @@ export const tenantDecider: Decider<TenantState, TenantCommand> = {
           profileId: command.profileId,
           ...(command.inForceFrom ? { inForceFrom: command.inForceFrom } : {}),
         };
-        return [{ type: 'TenantRegistered', payload }];
+        // The adopted regulation binds the Pemda from its in-force article (e.g. Kupang Pasal 57).
+        return [{ type: 'TenantRegistered', payload, legalBasis: { regulation: profile.identity.inForceCitation.regulation, article: profile.identity.inForceCitation.article } }];
       }
       case 'OverrideProfileValue': {
         if (!state.registered) throw new InvariantError('TENANT_NOT_REGISTERED', 'the tenant is not registered / Pemda belum terdaftar');

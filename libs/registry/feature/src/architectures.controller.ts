@@ -291,8 +291,8 @@ export class ArchitecturesController {
   @ApiOperation({ summary: 'End an appointment (its own recorded decision)' })
   async end(@Param('tenantId') tenantId: string, @Param('appointmentId') id: string, @Body() dto: EndAppointmentDto, @CurrentPrincipal() principal: Principal, @Hdrs() headers: Headers) {
     const role = actingRole(principal, tenantId, ['koordinator']);
-    await this.registry.tenant(tenantId);
-    const command = { type: 'EndAppointment' as const, ...dto, decree: dto.decree ? { ...dto.decree } : null, today: today() };
+    const { profile } = await this.registry.tenant(tenantId);
+    const command = { type: 'EndAppointment' as const, ...dto, decree: dto.decree ? { ...dto.decree } : null, today: today(), profile };
     return this.registry.execute(appointmentDecider, appointmentStreamId(tenantId, id), command, { principal, headers, tenantId, role }, { id, what: 'appointment' });
   }
 
