@@ -260,8 +260,8 @@ describe('order-of-events checks', () => {
     // Same day: the order in the ledger decides.
     expect(r([fact('test', 'ApplicationTested', '2025-07-01', app, { result: 'lulus' }), live])[0].status).toBe('ok');
     expect(r([live, fact('test', 'ApplicationTested', '2025-07-01', app, { result: 'lulus' })])[0].status).toBe('violated');
-    // A failed test does not count, nor a test of another application.
-    expect(r([fact('failed', 'ApplicationTested', '2025-06-01', app, { result: 'gagal' }), live])[0].status).toBe('violated');
+    // "wajib melakukan pengujian … sebelum diimplementasikan": a test, passed or not; not a test of another application.
+    expect(r([fact('failed', 'ApplicationTested', '2025-06-01', app, { result: 'gagal' }), live])[0].status).toBe('ok');
     expect(r([fact('t2', 'ApplicationTested', '2025-06-01', { ...app, id: 'other' }, { result: 'lulus' }), live])[0].status).toBe('violated');
   });
 
@@ -329,7 +329,7 @@ describe('approval gates', () => {
   it('an Aplikasi Khusus build needs the PD Mandiri TIK status and a Dinas consultation (Kupang Pasal 28(1)(c), 28(2))', () => {
     expect(checkGates(KUPANG, 'aplikasi-khusus-build', { mandiriTik: false, given: [] }).missing.map((g) => g.citation.article)).toEqual(['Pasal 28(1)(c)', 'Pasal 28(2)']);
     expect(() => assertGates(KUPANG, 'aplikasi-khusus-build', { mandiriTik: false, given: [] })).toThrow(/PD Mandiri TIK.*Pasal 28\(1\)\(c\)/);
-    expect(() => assertGates(KUPANG, 'aplikasi-khusus-build', { mandiriTik: true, given: [] })).toThrow(/konsultasi dengan Dinas.*Pasal 28\(2\)/);
+    expect(() => assertGates(KUPANG, 'aplikasi-khusus-build', { mandiriTik: true, given: [] })).toThrow(/berkonsultasi kepada Dinas.*Pasal 28\(2\)/);
     const ok = assertGates(KUPANG, 'aplikasi-khusus-build', { mandiriTik: true, designationEventId: 'd1', given: [{ gate: 'konsultasi', eventId: 'k1' }] });
     expect(ok.satisfiedBy.map((s) => s.eventId)).toEqual(['d1', 'k1']);
   });

@@ -50,7 +50,7 @@ export const EVENT_LEGAL_BASIS: Record<string, EventLegalBasis> = {
   DataCentreServiceReviewed: always('Pasal kewajiban reviu pusat data (Kupang Pasal 19(13))', 'The data-centre review duty (Kupang Pasal 19(13))'),
   // registry: catalogue
   ApplicationRegistered: whereRuled('Pasal gerbang yang disyaratkan (mis. PD Mandiri TIK, Kupang Pasal 28(1)(c)); tanpa gerbang pendaftaran katalog tidak diatur', 'The article of a required gate (e.g. PD Mandiri TIK, Kupang Pasal 28(1)(c)); without a gate, registering the catalogue entry is not regulated'),
-  ApplicationTested: whereRuled('Pasal aturan uji sebelum digunakan (Pasuruan Pasal 14(1), Dumai Pasal 13(3)(d), Mojokerto Pasal 23(1))', 'The test-before-live rule (Pasuruan Pasal 14(1), Dumai Pasal 13(3)(d), Mojokerto Pasal 23(1))'),
+  ApplicationTested: whereRuled('Pasal aturan uji sebelum digunakan (Pasuruan Pasal 14(1), Mojokerto Pasal 23(1))', 'The test-before-live rule (Pasuruan Pasal 14(1), Mojokerto Pasal 23(1))'),
   ApplicationDeployedToProduction: whereRuled('Pasal aturan uji sebelum digunakan yang diperiksa', 'The test-before-live rule it was checked against'),
   PreHandoverTestReported: whereRuled('Pasal uji sebelum serah terima (Dumai Pasal 13(5)(d))', 'The pre-handover test rule (Dumai Pasal 13(5)(d))'),
   ApplicationHandedOver: whereRuled('Pasal aturan serah terima yang diperiksa (Dumai Pasal 13(5)(d))', 'The hand-over rule it was checked against (Dumai Pasal 13(5)(d))'),

@@ -28,7 +28,8 @@ export const NATIONAL_ROADMAP: Citation = cite(PERPRES_95_2018, 'Pasal 19', { gr
 /** BSSN 8/2024: the internal security audit comes before the LATIK audit [V]. */
 export const NATIONAL_INTERNAL_BEFORE_EXTERNAL: Citation = cite(BSSN_8_2024, 'Pasal 24–27', { grade: 'V' });
 
-const auditTitle = (type: string, object: string): Text => t(`Audit ${type} SPBE atas ${object} paling sedikit 1 kali dalam 2 tahun`, `${type} audit of ${object} at least once every 2 years`);
+/** The cadence is not in the title: it is the obligation's own data (and silent where no text states one). */
+const auditTitle = (type: string, object: string): Text => t(`Audit ${type} SPBE atas ${object}`, `${type} audit of ${object}`);
 
 /** The audit obligations with the regional provision for each; `regional` undefined → national fallback. */
 export function auditObligations(regional: {
@@ -37,9 +38,13 @@ export function auditObligations(regional: {
   securityInfrastructure?: Provision<ReturnType<typeof everyYears>>;
   securityApplication?: Provision<ReturnType<typeof everyYears>>;
   actor: Obligation['actor'];
+  /** Overrides the note of the silent cadences (e.g. Samarinda sets a Pemda-wide cadence, not one per object). */
+  silentNote?: Text;
 }): Obligation[] {
-  const fallbackNote = t('Peraturan daerah tidak mengatur; berlaku ketentuan nasional.', 'The regional regulation is silent; the national rule applies.');
-  const none = t('Peraturan daerah tidak mengatur dan tidak ada ketentuan nasional terverifikasi.', 'The regional regulation is silent and no verified national rule exists.');
+  const fallbackNote = regional.silentNote ?? t('Peraturan daerah tidak mengatur; berlaku ketentuan nasional.', 'The regional regulation is silent; the national rule applies.');
+  const none = regional.silentNote
+    ? t(`${regional.silentNote.id} Tidak ada ketentuan nasional terverifikasi.`, `${regional.silentNote.en} No verified national rule exists.`)
+    : t('Peraturan daerah tidak mengatur dan tidak ada ketentuan nasional terverifikasi.', 'The regional regulation is silent and no verified national rule exists.');
   return [
     {
       kind: 'periodic',
@@ -131,7 +136,8 @@ export const testedBeforeLive = (
   ruleId: 'R-APP-11',
   title,
   trigger: { types: ['ApplicationDeployedToProduction'], ...(where ? { where } : {}) },
-  requires: { types: ['ApplicationTested'], where: { result: 'lulus' } },
+  // "wajib melakukan pengujian … sebelum diimplementasikan" (Pasuruan 14(1), Mojokerto 23(1)): a test, passed or not.
+  requires: { types: ['ApplicationTested'] },
   sameSubject: true,
   citation,
 });
@@ -158,7 +164,7 @@ export const designatedAfterProposal = (citation: Citation): OrderRule => ({
 export const lanDiagramYearly = (citation: Citation): Obligation => ({
   kind: 'periodic',
   ruleId: 'R-INF-05',
-  title: t('PD menyerahkan diagram Jaringan Intra PD (LAN) terkini kepada Dinas', 'Each PD submits its current LAN diagram to the Dinas'),
+  title: t('PD menyerahkan diagram infrastruktur LAN terkini kepada Dinas', 'Each PD submits its current LAN infrastructure diagram to the Dinas'),
   actor: 'opd',
   scope: 'unit',
   evidence: { types: ['LanDiagramSubmitted'] },

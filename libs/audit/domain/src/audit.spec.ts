@@ -5,6 +5,7 @@ import { AuditCommand, auditDecider, AuditState } from './audit';
 import { dueAudits } from './due';
 import { FindingCommand, findingDecider, FindingState } from './finding';
 import { obligationMarkDecider } from './overdue';
+import { latikDecider } from './latik';
 
 const KUPANG = effectiveProfile({ profileId: 'kupang-perwali-11-2025' });
 const MOJOKERTO = effectiveProfile({ profileId: 'mojokerto-perbup-15-2021', inForceFrom: '2021-06-01' });
@@ -95,6 +96,17 @@ describe('an Audit TIK through its lifecycle (Kupang Pasal 47–50)', () => {
     expect(unaccredited.message).toContain('2026-10-09');
     expect((refusal(() => auditDecider.decide({ ...ok, latik: null } as AuditCommand, planned)) as ValidationError).field).toBe('latikId');
     expect(auditDecider.decide(ok, planned)[0]).toMatchObject({ type: 'AuditScheduled', payload: { mode: 'eksternal', objectId: 'pusat-data' } });
+  });
+
+  it('a government LATIK needs no accreditation (Kupang Pasal 47(4): "pemerintah atau … yang terakreditasi"); an accredited one does', () => {
+    const planned = auditRun([{ ...plan, mode: 'eksternal' }]);
+    const internal: Fact = { eventId: 'int', type: 'AuditReported', date: '2026-09-01', subject: { kind: 'infrastructure', id: 'pusat-data' }, data: { mode: 'internal', auditType: 'keamanan' } };
+    const on = (latik: object) => ({ ...schedule, latikId: 'latik-1', latik: { latikId: 'latik-1', registeredUntil: '2027-12-31', ...latik }, priorFacts: [internal] }) as AuditCommand;
+    expect(auditDecider.decide(on({ kind: 'pemerintah', accreditedUntil: null }), planned)[0].type).toBe('AuditScheduled');
+    expect(refusal(() => auditDecider.decide(on({ kind: 'terakreditasi', accreditedUntil: null }), planned)).message).toContain('akreditasi LATIK');
+    const [registered] = latikDecider.decide({ type: 'RegisterLatik', latikId: 'bssn', name: 'Pusat Audit BSSN', kind: 'pemerintah', registrationNo: 'REG-9', registeredUntil: '2028-12-31' }, latikDecider.initialState());
+    expect(registered.payload).toEqual({ name: 'Pusat Audit BSSN', kind: 'pemerintah', registrationNo: 'REG-9', registeredUntil: '2028-12-31', auditors: [] });
+    expect((refusal(() => latikDecider.decide({ type: 'RegisterLatik', latikId: 'x', name: 'LATIK Swasta', registrationNo: 'R', registeredUntil: '2028-12-31' }, latikDecider.initialState())) as ValidationError).field).toBe('accreditedUntil');
   });
 });
 

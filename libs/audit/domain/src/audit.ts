@@ -11,7 +11,11 @@ export const AUDIT_TYPES = ['infrastruktur', 'aplikasi', 'keamanan'] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 export const AUDIT_MODES = ['internal', 'eksternal'] as const;
 export type AuditMode = (typeof AUDIT_MODES)[number];
-/** Peraturan BSSN 8/2024 Pasal 19(4) [T]: the conclusion of a security audit; used for every audit. */
+/**
+ * Peraturan BSSN 8/2024 Pasal 19(4) [T]: the conclusion of a security audit. For infrastructure and
+ * application audits no text in the pack sets the conclusions (BRIN: unknown); the same three are a
+ * product default there.
+ */
 export const CONCLUSIONS = ['memadai', 'perlu-peningkatan', 'tidak-memadai'] as const;
 export type Conclusion = (typeof CONCLUSIONS)[number];
 export const OBJECT_KINDS = ['application', 'infrastructure'] as const;
@@ -46,8 +50,10 @@ export interface TeamMember {
 
 export interface LatikValidity {
   latikId: string;
+  /** A government LATIK needs no accreditation (Kupang Pasal 47(4), Mojokerto Pasal 39(3)). Absent: accredited. */
+  kind?: 'pemerintah' | 'terakreditasi';
   registeredUntil: string;
-  accreditedUntil: string;
+  accreditedUntil?: string | null;
 }
 
 interface Ctx {
@@ -69,8 +75,9 @@ export const auditStreamId = (tenantId: string, auditId: string) => {
 };
 
 /**
- * An external audit is done by a registered, accredited LATIK (rules-matrix R-AUD-04; Peraturan BSSN
- * 8/2024 Pasal 4 [T]); the registration must hold until the audit ends.
+ * An external audit is done by a registered LATIK, a government one or an accredited one (rules-matrix
+ * R-AUD-04; Peraturan BSSN 8/2024 Pasal 4 [T]). That the registration (and an accredited LATIK's
+ * accreditation) must hold until the audit ends is the product's reading: no text states it.
  */
 export const LATIK_REGISTERED = cite('peraturan-bssn-8-2024', 'Pasal 4', { grade: 'T' });
 
@@ -192,7 +199,7 @@ function assertLatik(latikId: string | null, latik: LatikValidity | null, start:
   if (latik.registeredUntil < end) {
     throw new RuleViolationError('LATIK_REGISTRATION_LAPSED', `registrasi LATIK ${latikId} berlaku sampai ${latik.registeredUntil}, sebelum audit selesai (${end}) / the LATIK's registration lapses before the audit ends`, LATIK_REGISTERED, { latikId, registeredUntil: latik.registeredUntil, start, end });
   }
-  if (latik.accreditedUntil < end) {
+  if (latik.kind !== 'pemerintah' && (!latik.accreditedUntil || latik.accreditedUntil < end)) {
     throw new RuleViolationError('LATIK_ACCREDITATION_LAPSED', `akreditasi LATIK ${latikId} berlaku sampai ${latik.accreditedUntil}, sebelum audit selesai (${end}) / the LATIK's accreditation lapses before the audit ends`, LATIK_REGISTERED, { latikId, accreditedUntil: latik.accreditedUntil, start, end });
   }
 }

@@ -14,7 +14,9 @@ import {
   Conclusion,
   findingDecider,
   findingStreamId,
+  LATIK_KINDS,
   latikDecider,
+  LatikKind,
   latikStreamId,
   OBJECT_KINDS,
   programmeDecider,
@@ -61,10 +63,14 @@ export class ApproveProgrammeDto {
 export class RegisterLatikDto {
   @ApiProperty({ example: 'latik-nusantara' }) @IsString() latikId!: string;
   @ApiProperty() @IsString() @Length(3, 200) name!: string;
+  @ApiPropertyOptional({ enum: LATIK_KINDS, default: 'terakreditasi', description: 'pemerintah: a government LATIK (no accreditation needed, Kupang Pasal 47(4)); terakreditasi: an accredited legal entity' })
+  @IsOptional()
+  @IsIn(LATIK_KINDS as unknown as string[])
+  kind?: LatikKind;
   @ApiProperty() @IsString() @Length(1, 100) registrationNo!: string;
   @ApiProperty({ example: '2027-12-31' }) @Matches(DATE, dateMsg('registeredUntil')) registeredUntil!: string;
-  @ApiProperty() @IsString() @Length(1, 100) accreditationNo!: string;
-  @ApiProperty({ example: '2027-12-31' }) @Matches(DATE, dateMsg('accreditedUntil')) accreditedUntil!: string;
+  @ApiPropertyOptional({ description: 'Required unless kind is pemerintah' }) @IsOptional() @IsString() @Length(1, 100) accreditationNo?: string;
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'Required unless kind is pemerintah' }) @IsOptional() @Matches(DATE, dateMsg('accreditedUntil')) accreditedUntil?: string;
   @ApiPropertyOptional({ type: [CertifiedAuditorDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CertifiedAuditorDto) auditors?: CertifiedAuditorDto[];
 }
 
@@ -250,7 +256,7 @@ export class AuditController {
     const { profile } = await this.audit.tenant(tenantId);
     const role = dutyRole(principal, tenantId, profile, 'auditPlanner');
     const latikState = dto.latikId ? await this.store.state(latikDecider, latikStreamId(tenantId, dto.latikId)) : null;
-    const latik = latikState?.exists ? { latikId: dto.latikId!, registeredUntil: latikState.registeredUntil!, accreditedUntil: latikState.accreditedUntil! } : null;
+    const latik = latikState?.exists ? { latikId: dto.latikId!, kind: latikState.kind, registeredUntil: latikState.registeredUntil!, accreditedUntil: latikState.accreditedUntil ?? null } : null;
     const priorFacts = auditFacts(await this.audit.audits(tenantId));
     const team = (await this.audit.team(tenantId)).map((m) => ({ name: m.name, from: m.from, until: m.until }));
     const command = { type: 'ScheduleAudit' as const, ...dto, latik, team, priorFacts, profile, role, today: today() };

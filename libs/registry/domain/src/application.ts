@@ -169,7 +169,7 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand> =
         return { ...s, facts: [...s.facts, fact(p.testedOn)] };
       case 'ApplicationDeployedToProduction': {
         const deployedOn: string = p.deployedOn;
-        const testedBeforeLive = s.facts.some((f) => f.type === 'ApplicationTested' && f.data?.result === 'lulus' && f.date <= deployedOn);
+        const testedBeforeLive = s.facts.some((f) => f.type === 'ApplicationTested' && f.date <= deployedOn);
         return { ...s, live: true, deployedOn, testedBeforeLive, facts: [...s.facts, fact(deployedOn)] };
       }
       case 'PreHandoverTestReported':

@@ -56,23 +56,27 @@ describe('applications', () => {
     expect(refusal(() => applicationDecider.decide(live, s)).kind).toBe('conflict');
   });
 
-  it('goes live only after a passed test where the Pemda adopted that order by decree, citing the decree', () => {
+  it('goes live only after a test where the Pemda adopted that order by decree, citing the decree (the test need not be passed: "wajib melakukan pengujian")', () => {
     const P = KUPANG_WITH_TEST_RULE;
     const base = { ...register, builtByDinas: true, profile: P };
     const live = { type: 'GoLive' as const, deployedOn: '2026-10-10', ...ctx, profile: P };
     const failed = { type: 'RecordApplicationTest' as const, testedOn: '2026-10-01', kind: 'UAT', result: 'gagal' as const, ...ctx, profile: P };
-    expect(refusal(() => applicationDecider.decide(live, apply([base, failed], P))).legalBasis).toEqual(ADOPTION_BASIS);
-    const s = apply([base, failed, { ...failed, result: 'lulus', testedOn: '2026-10-05' }, live], P);
+    expect(refusal(() => applicationDecider.decide(live, apply([base], P))).legalBasis).toEqual(ADOPTION_BASIS);
+    // A test after going live does not count.
+    expect(refusal(() => applicationDecider.decide(live, apply([base, { ...failed, testedOn: '2026-10-11' }], P))).legalBasis).toEqual(ADOPTION_BASIS);
+    const s = apply([base, failed, live], P);
     expect(s.live).toBe(true);
     expect(refusal(() => applicationDecider.decide(live, s)).kind).toBe('conflict');
   });
 
-  it('hands over in Dumai only with test reports at most a month old (Pasal 13(5)(d))', () => {
+  it('hands over in Dumai only with the penetration, performance and debugging reports, each at most a month old (Pasal 13(5)(d))', () => {
     const base = { ...register, builtByDinas: true };
-    const pentest = { type: 'ReportPreHandoverTest' as const, test: 'penetration' as const, testedOn: '2026-09-01', ...ctx };
-    const handover = { type: 'HandOver' as const, handedOverOn: '2026-11-01', sourceDeposited: true, ...ctx };
-    expect(refusal(() => applicationDecider.decide({ ...handover, profile: DUMAI }, apply([base, pentest], DUMAI))).legalBasis?.article).toBe('Pasal 13(5)(d)');
-    expect(applicationDecider.decide({ ...handover, profile: DUMAI }, apply([base, { ...pentest, testedOn: '2026-10-15' }], DUMAI))[0].type).toBe('ApplicationHandedOver');
+    const report = (test: 'penetration' | 'performance' | 'debugging', testedOn = '2026-10-15') => ({ type: 'ReportPreHandoverTest' as const, test, testedOn, ...ctx });
+    const handover = { type: 'HandOver' as const, handedOverOn: '2026-11-01', sourceDeposited: true, ...ctx, profile: DUMAI };
+    const refused = (cs: ApplicationCommand[]) => refusal(() => applicationDecider.decide(handover, apply([base, ...cs], DUMAI)));
+    expect(refused([report('penetration', '2026-09-01'), report('performance'), report('debugging')]).legalBasis?.article).toBe('Pasal 13(5)(d)');
+    expect(refused([report('penetration'), report('performance')]).message).toContain('debugging');
+    expect(applicationDecider.decide(handover, apply([base, report('penetration'), report('performance'), report('debugging')], DUMAI))[0].type).toBe('ApplicationHandedOver');
   });
 
   it.each([
@@ -124,10 +128,10 @@ describe('applications', () => {
 
   it('the hand-over carries the article of the test-report rule it was checked against (Dumai Pasal 13(5)(d)); none in Kupang, which has no such rule', () => {
     const base = { ...register, builtByDinas: true };
-    const pentest = { type: 'ReportPreHandoverTest' as const, test: 'penetration' as const, testedOn: '2026-10-15', ...ctx };
+    const reports = (['penetration', 'performance', 'debugging'] as const).map((test) => ({ type: 'ReportPreHandoverTest' as const, test, testedOn: '2026-10-15', ...ctx }));
     const handover = { type: 'HandOver' as const, handedOverOn: '2026-11-01', sourceDeposited: true, ...ctx };
-    expect(applicationDecider.decide({ ...handover, profile: DUMAI }, apply([base, pentest], DUMAI))[0].legalBasis).toEqual({ regulation: 'dumai-perwako-18-2019', article: 'Pasal 13(5)(d)' });
-    expect(applicationDecider.decide(handover, apply([base, pentest]))[0].legalBasis).toBeNull();
+    expect(applicationDecider.decide({ ...handover, profile: DUMAI }, apply([base, ...reports], DUMAI))[0].legalBasis).toEqual({ regulation: 'dumai-perwako-18-2019', article: 'Pasal 13(5)(d)' });
+    expect(applicationDecider.decide(handover, apply([base, ...reports]))[0].legalBasis).toBeNull();
   });
 
   it.each([

@@ -39,8 +39,9 @@ describe('dumai-perwako-18-2019 profile', () => {
       'obligations.R-AUD-11.application every 2y rolling: silent → national perpres-95-2018 Pasal 58(4) [V]',
       'obligations.R-ARC-13 (optional) every 2y rolling: dumai-perwako-18-2019 Pasal 5(3)',
       'obligations.R-EVA-10 every 1y calendar: dumai-perwako-18-2019 Pasal 14(4)',
-      'orderRules.R-APP-11: dumai-perwako-18-2019 Pasal 13(3)(d)',
-      'orderRules.R-APP-13: dumai-perwako-18-2019 Pasal 13(5)(d)',
+      'orderRules.R-APP-13.penetration: dumai-perwako-18-2019 Pasal 13(5)(d)',
+      'orderRules.R-APP-13.performance: dumai-perwako-18-2019 Pasal 13(5)(d)',
+      'orderRules.R-APP-13.debugging: dumai-perwako-18-2019 Pasal 13(5)(d)',
       'orderRules.R-AUD-06.national: peraturan-bssn-8-2024 Pasal 24–27 [V]',
     ]);
   });
@@ -51,8 +52,11 @@ describe('dumai-perwako-18-2019 profile', () => {
     expect(dumai.mandiriTik.criteria.kind).toBe('silent');
   });
 
-  it('bounds the pre-hand-over tests to one month before hand-over (Pasal 13(5)(d))', () => {
-    expect(dumai.orderRules.find((r) => r.ruleId === 'R-APP-13')).toMatchObject({ maxLead: { months: 1 }, trigger: { types: ['ApplicationHandedOver'] } });
+  it('bounds each of the three pre-hand-over test reports to one month before hand-over (Pasal 13(5)(d)); Pasal 13(3) only lists SDLC stages (no test-before-live order)', () => {
+    for (const test of ['penetration', 'performance', 'debugging']) {
+      expect(dumai.orderRules.find((r) => r.ruleId === `R-APP-13.${test}`)).toMatchObject({ maxLead: { months: 1 }, trigger: { types: ['ApplicationHandedOver'] }, requires: { where: { test } } });
+    }
+    expect(dumai.orderRules.map((r) => r.ruleId)).not.toContain('R-APP-11');
   });
 
   it('the cetak biru "dapat ditinjau ulang 2 (dua) tahun sekali" (Pasal 5(3)): an optional 2-yearly review, no national mid-term / final-year reviews', () => {

@@ -1,6 +1,6 @@
 import { cite, everyYears, holder, silent, stated, t } from '../build';
 import type { Citation, RegulationProfile } from '../model';
-import { auditObligations, nationalInternalBeforeExternal, testedBeforeLive } from '../national';
+import { auditObligations, nationalInternalBeforeExternal } from '../national';
 
 /**
  * Peraturan Walikota (Perwako) Dumai Nomor 18 Tahun 2019 tentang Tata Kelola Penyelenggaraan SPBE di
@@ -38,7 +38,7 @@ export const dumai: RegulationProfile = {
     internalAuditor: notStated('Audit TIK tidak diatur.', 'Audit TIK is not regulated.'),
     auditFollowUp: notStated('Audit TIK tidak diatur.', 'Audit TIK is not regulated.'),
     evaluator: holder('sekda', p('Pasal 8(2)(c)–(d)')),
-    evaluationFinalizer: holder('sekda', p('Pasal 8(2)(c)–(d)')),
+    evaluationFinalizer: holder('sekda', p('Pasal 8(2)(c)–(d)'), t('Tidak disebut tersendiri: Sekda yang melaksanakan monitoring dan evaluasi (Pasal 8(2)(c)–(d)) mencatat hasil akhirnya.', 'Not stated separately: the Sekda, which carries out monitoring and evaluation (Pasal 8(2)(c)–(d)), records its final result.')),
     mandiriTikAssessor: notStated('Konsep PD Mandiri TIK tidak ada.', 'The PD Mandiri TIK concept is absent.'),
     mandiriTikProposer: notStated('Konsep PD Mandiri TIK tidak ada.', 'The PD Mandiri TIK concept is absent.'),
     mandiriTikDesignator: notStated('Konsep PD Mandiri TIK tidak ada.', 'The PD Mandiri TIK concept is absent.'),
@@ -97,16 +97,19 @@ export const dumai: RegulationProfile = {
     },
   ],
   orderRules: [
-    testedBeforeLive(p('Pasal 13(3)(d)'), t('Uji coba sistem sebelum implementasi', 'System trial before implementation')),
-    {
-      ruleId: 'R-APP-13',
-      title: t('Uji penetrasi, kinerja dan debugging paling lama 1 bulan sebelum serah terima', 'Penetration, performance and debugging tests at most 1 month before hand-over'),
+    // Pasal 13(3) lists the SDLC stages (d. uji coba sistem; e. implementasi sistem); it sets no
+    // test-before-live duty, so no such order rule (as for Kupang Pasal 28(6)(e)). Pasal 13(5)(d): the
+    // hand-over documents include the reports of the penetration, performance and debugging tests,
+    // each held at most a month before the hand-over.
+    ...(['penetration', 'performance', 'debugging'] as const).map((test) => ({
+      ruleId: `R-APP-13.${test}`,
+      title: t(`Laporan uji ${test} paling lama 1 bulan sebelum serah terima`, `${test} test report at most 1 month before hand-over`),
       trigger: { types: ['ApplicationHandedOver'] },
-      requires: { types: ['PreHandoverTestReported'] },
+      requires: { types: ['PreHandoverTestReported'], where: { test } },
       sameSubject: true,
       maxLead: { months: 1 },
       citation: p('Pasal 13(5)(d)'),
-    },
+    })),
     nationalInternalBeforeExternal,
   ],
 };

@@ -18,7 +18,9 @@ const pi = (article: string): Citation => cite(ID, article, { inferred: true });
  * reading it as the Arsitektur's term would be an inference), so the term is silent and the Pemda
  * anchors it by decree (`obligations.R-INF-24.term`); until then the duty shows as not applicable,
  * saying why. Reviews "sewaktu-waktu" (at any time) are recorded the same way and count when they fall
- * in a window.
+ * in a window. Pasal 19(14) then gives "review layanan pusat data … sebagaimana dimaksud pada ayat (16)" to
+ * the Sekretaris Pemerintah Daerah through the Tim Koordinasi, but ayat (16) does not exist (kupang.md X4,
+ * A1): the duty of 19(13) stays with the Dinas, and the note says so.
  */
 const dataCentreUsageReviews = (['mid-term', 'final-year'] as const).map((window) => ({
   kind: 'term-review' as const,
@@ -31,8 +33,8 @@ const dataCentreUsageReviews = (['mid-term', 'final-year'] as const).map((window
   provision: stated<true>(true, p('Pasal 19(13)')),
   term: silent<{ from: string; to: string }>(
     t(
-      'Pasal 19(13) tidak menyebut periode "pelaksanaan" yang dimaksud; Pemda menetapkannya dengan keputusan (obligations.R-INF-24.term).',
-      'Pasal 19(13) does not say which term "pelaksanaan" refers to; the Pemda sets it by decree (obligations.R-INF-24.term).',
+      'Pasal 19(13) tidak menyebut periode "pelaksanaan" yang dimaksud; Pemda menetapkannya dengan keputusan (obligations.R-INF-24.term). Pasal 19(14) menyebut reviu oleh Sekretaris Pemerintah Daerah melalui Tim Koordinasi SPBE, tetapi merujuk ayat (16) yang tidak ada.',
+      'Pasal 19(13) does not say which term "pelaksanaan" refers to; the Pemda sets it by decree (obligations.R-INF-24.term). Pasal 19(14) names a review by the Sekretaris Pemerintah Daerah through the Tim Koordinasi SPBE, but refers to an ayat (16) that does not exist.',
     ),
   ),
 }));
@@ -65,7 +67,7 @@ export const kupang: RegulationProfile = {
     internalAuditor: holder('tim-auditor-internal', p('Pasal 47(6)'), t('Tim Auditor TIK internal di bawah koordinasi Inspektorat, ditetapkan dengan Keputusan Wali Kota (Pasal 47(7)).', 'Internal ICT audit team under the Inspektorat, set by Keputusan Wali Kota (Pasal 47(7)).')),
     auditFollowUp: silent(t('Hasil audit dilaporkan Dinas kepada Tim Koordinasi (Pasal 47(9)); penindak lanjut tidak diatur.', 'Results are reported by the Dinas to the Tim Koordinasi (Pasal 47(9)); who follows up is not stated.')),
     evaluator: holder('tim-koordinasi', p('Pasal 53(3)'), t('Dibantu tim asesor internal yang ditetapkan Wali Kota (Pasal 53(4)).', 'With a tim asesor internal set by the Wali Kota (Pasal 53(4)).')),
-    evaluationFinalizer: holder('tim-koordinasi', p('Pasal 53(3)')),
+    evaluationFinalizer: holder('tim-koordinasi', p('Pasal 53(3)'), t('Tidak disebut tersendiri: Tim Koordinasi yang melaksanakan pemantauan dan evaluasi (Pasal 53(3)) mencatat hasil akhirnya; hasil disampaikan kepada Wali Kota melalui Tim Koordinasi (Pasal 53(6)).', 'Not stated separately: the Tim Koordinasi, which carries out monitoring and evaluation (Pasal 53(3)), records its final result; results go to the Wali Kota through the Tim Koordinasi (Pasal 53(6)).')),
     mandiriTikAssessor: holder('dinas', p('Pasal 52(3)')),
     mandiriTikProposer: holder('dinas', p('Pasal 52(5)')),
     mandiriTikDesignator: holder('kepala-daerah', p('Pasal 52(7)')),
@@ -93,10 +95,10 @@ export const kupang: RegulationProfile = {
   },
   gates: [
     { ruleId: 'R-DES-02', action: 'aplikasi-khusus-build', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: 'kepala-daerah', citation: p('Pasal 28(1)(c)') },
-    { ruleId: 'R-APP-05', action: 'aplikasi-khusus-build', gate: 'konsultasi', term: 'konsultasi dengan Dinas', givenBy: 'dinas', citation: p('Pasal 28(2)') },
+    { ruleId: 'R-APP-05', action: 'aplikasi-khusus-build', gate: 'konsultasi', term: 'berkonsultasi kepada Dinas', givenBy: 'dinas', citation: p('Pasal 28(2)') },
     { ruleId: 'R-DES-02', action: 'lan-work-by-opd', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: 'kepala-daerah', citation: pi('Pasal 23(7)(b)') },
     { ruleId: 'R-APP-09', action: 'application-closed-source', gate: 'pertimbangan', term: 'pertimbangan Dinas', givenBy: 'dinas', citation: p('Pasal 28(4)') },
-    { ruleId: 'R-APP-16', action: 'application-external-use', gate: 'persetujuan', term: 'persetujuan Dinas', givenBy: 'dinas', citation: p('Pasal 29(2)') },
+    { ruleId: 'R-APP-16', action: 'application-external-use', gate: 'persetujuan', term: 'persetujuan Dinas', givenBy: 'dinas', citation: p('Pasal 29(2)'), note: t('Untuk aplikasi yang dibangun dan/atau dikembangkan atas biaya Pemerintah Daerah.', 'For applications built and/or developed at the Pemda\'s expense.') },
     { ruleId: 'R-DAT-06', action: 'data-managed-by-dinas', gate: 'persetujuan', term: 'persetujuan PD pemilik data', givenBy: 'opd', citation: p('Pasal 20(2)') },
   ],
   architecture: {
@@ -110,7 +112,7 @@ export const kupang: RegulationProfile = {
         t('hasil Pemantauan dan Evaluasi SPBE', 'monitoring and evaluation results'),
         t('perubahan pada unsur SPBE', 'change in an SPBE element'),
         t('perubahan RPJMD', 'RPJMD change'),
-        t('ketentuan peraturan perundang-undangan', 'legislation'),
+        t('ketentuan perundang-undangan', 'legislation'),
       ],
       pi('Pasal 8(3)'),
     ),
@@ -126,7 +128,7 @@ export const kupang: RegulationProfile = {
         t('perubahan rencana strategis Pemerintah Daerah', 'change of the Renstra'),
         t('perubahan Arsitektur SPBE', 'change of the architecture'),
         t('hasil Pemantauan dan Evaluasi SPBE', 'monitoring and evaluation results'),
-        t('ketentuan peraturan perundang-undangan', 'legislation'),
+        t('ketentuan perundang-undangan', 'legislation'),
       ],
       p('Pasal 11(3)'),
     ),

@@ -25,7 +25,6 @@ describe('mojokerto-perbup-15-2021 profile', () => {
       'gates.R-DES-02 lan-work-by-opd mandiri-tik-designation: mojokerto-perbup-15-2021 Pasal 20(3)(b)',
       'gates.R-INF-04 lan-work-by-opd rekomendasi: mojokerto-perbup-15-2021 Pasal 20(3)(b)',
       'gates.R-APP-05 aplikasi-khusus-build rekomendasi: mojokerto-perbup-15-2021 Pasal 22(6)(b)',
-      'gates.R-APP-17 application-handover-accepted rekomendasi: mojokerto-perbup-15-2021 Pasal 23(5)',
       'gates.R-PLB-05 procurement rekomendasi: mojokerto-perbup-15-2021 Pasal 34(4)',
       'gates.R-DAT-06 data-managed-by-dinas persetujuan: mojokerto-perbup-15-2021 Pasal 16(2)',
       'architecture.validity 5y: mojokerto-perbup-15-2021 Pasal 4(2)',

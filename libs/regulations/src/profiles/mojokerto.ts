@@ -24,8 +24,8 @@ export const mojokerto: RegulationProfile = {
     inForceCitation: p('Pasal 51'),
   },
   summary: t(
-    'Bupati mereviu Arsitektur dan Peta Rencana; Dinas melakukan audit internal paling lambat 1 bulan sebelum Audit TIK; rekomendasi Dinas untuk Aplikasi Khusus, LAN dan pengadaan; PD Mandiri TIK tanpa kriteria.',
-    'The Bupati reviews the architecture and roadmap; the Dinas audits internally at least 1 month before the Audit TIK; Dinas recommendations for Aplikasi Khusus, LAN and procurement; PD Mandiri TIK without criteria.',
+    'Bupati mereviu Arsitektur dan Peta Rencana; sebelum persiapan pelaksanaan Audit TIK, Dinas melakukan audit internal paling lambat 1 bulan sebelumnya; rekomendasi Dinas untuk Aplikasi Khusus, LAN dan pengadaan; PD Mandiri TIK tanpa kriteria.',
+    'The Bupati reviews the architecture and roadmap; before an Audit TIK is prepared, the Dinas audits internally at the latest 1 month before; Dinas recommendations for Aplikasi Khusus, LAN and procurement; PD Mandiri TIK without criteria.',
   ),
   roles: {
     koordinatorSpbe: notStated('Koordinator SPBE tidak disebut; Bupati sebagai Ketua Tim Koordinasi (Pasal 41(1)).', 'No Koordinator SPBE is named; the Bupati chairs the Tim Koordinasi (Pasal 41(1)).'),
@@ -37,7 +37,7 @@ export const mojokerto: RegulationProfile = {
     internalAuditor: holder('dinas', p('Pasal 39(5)')),
     auditFollowUp: notStated('Tindak lanjut audit tidak diatur.', 'Audit follow-up is not stated.'),
     evaluator: holder('tim-koordinasi', p('Pasal 49(2)')),
-    evaluationFinalizer: holder('tim-koordinasi', p('Pasal 49(2)'), t('Hasil disampaikan kepada Bupati (Pasal 49(5)).', 'Results go to the Bupati (Pasal 49(5)).')),
+    evaluationFinalizer: holder('tim-koordinasi', p('Pasal 49(2)'), t('Tidak disebut tersendiri: Tim Koordinasi yang melaksanakan pemantauan dan evaluasi (Pasal 49(2)) mencatat hasil akhirnya; hasil disampaikan kepada Bupati (Pasal 49(5)).', 'Not stated separately: the Tim Koordinasi, which carries out monitoring and evaluation (Pasal 49(2)), records its final result; results go to the Bupati (Pasal 49(5)).')),
     mandiriTikAssessor: notStated('PD Mandiri TIK dipakai (Pasal 15(5), 20(3)(b), 20(4)) tetapi tidak didefinisikan.', 'PD Mandiri TIK is used (Pasal 15(5), 20(3)(b), 20(4)) but never defined.'),
     mandiriTikProposer: notStated('Tidak ada prosedur usulan.', 'No proposal procedure.'),
     mandiriTikDesignator: notStated('Tidak ada prosedur penetapan.', 'No designation procedure.'),
@@ -51,8 +51,9 @@ export const mojokerto: RegulationProfile = {
     { ruleId: 'R-DES-02', action: 'lan-work-by-opd', gate: 'mandiri-tik-designation', term: 'status PD Mandiri TIK', givenBy: null, citation: p('Pasal 20(3)(b)'), note: DESIGNATOR_NOT_NAMED },
     { ruleId: 'R-INF-04', action: 'lan-work-by-opd', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 20(3)(b)') },
     { ruleId: 'R-APP-05', action: 'aplikasi-khusus-build', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 22(6)(b)') },
-    { ruleId: 'R-APP-17', action: 'application-handover-accepted', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 23(5)') },
-    { ruleId: 'R-PLB-05', action: 'procurement', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 34(4)') },
+    // Pasal 23(5) ("… harus dapat diperiksa kesesuaian fungsinya serta mendapatkan rekomendasi dari Dinas")
+    // does not say which act the recommendation must precede: no gate is set (mojokerto.md §9.3 item 11).
+    { ruleId: 'R-PLB-05', action: 'procurement', gate: 'rekomendasi', term: 'rekomendasi Dinas', givenBy: 'dinas', citation: p('Pasal 34(4)'), note: t('"Pengadaan perangkat baru, penambahan dan/atau penggantian": perangkat TIK; teks tidak menyebut subjeknya dan tidak membedakan perangkat keras dan lunak.', '"Procurement of new devices, additions and/or replacements": ICT devices; the text names no subject and does not distinguish hardware from software.') },
     { ruleId: 'R-DAT-06', action: 'data-managed-by-dinas', gate: 'persetujuan', term: 'persetujuan PD pemilik data', givenBy: 'opd', citation: p('Pasal 16(2)') },
   ],
   architecture: {
@@ -83,7 +84,8 @@ export const mojokerto: RegulationProfile = {
     ),
   },
   obligations: [
-    ...auditObligations({ actor: 'internalAuditor' }),
+    // Pasal 39(3): Audit TIK by a LATIK; the Dinas does only the internal audit before it (39(5)). The Pemda as a whole holds the duty.
+    ...auditObligations({ actor: 'pemerintah-daerah' }),
     ...termReviews('architecture', 'R-ARC-08', stated(true, p('Pasal 4(4)')), 'architectureReviewer'),
     ...termReviews('roadmap', 'R-RDM-06', stated(true, p('Pasal 5(3)')), 'roadmapReviewer'),
     evaluationYearly(p('Pasal 49(2)'), t('Pemantauan dan evaluasi SPBE oleh Tim Koordinasi', 'SPBE monitoring and evaluation by the Tim Koordinasi')),
@@ -103,6 +105,9 @@ export const mojokerto: RegulationProfile = {
       minLead: { months: 1 },
       citation: p('Pasal 39(5)'),
     },
+    // Ambiguous (mojokerto.md §9.3 item 21): "paling lambat 1 (satu) bulan sebelumnya" may be counted from
+    // the preparation or from the audit itself; the product counts from the preparation (the planning),
+    // the earlier of the two, so an internal audit that meets it meets either reading.
     // Pasal 23 covers only the PD that builds an Aplikasi Khusus (domain pack, Mojokerto note 12).
     testedBeforeLive(p('Pasal 23(1)'), t('Aplikasi Khusus wajib diuji sebelum digunakan', 'An Aplikasi Khusus is tested before it goes live'), { category: 'khusus' }),
     ownerApprovalBeforeDinas(p('Pasal 16(2)')),

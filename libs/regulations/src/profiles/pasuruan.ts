@@ -38,7 +38,7 @@ export const pasuruan: RegulationProfile = {
     internalAuditor: notStated('Audit TIK tidak diatur.', 'Audit TIK is not regulated.'),
     auditFollowUp: notStated('Audit TIK tidak diatur.', 'Audit TIK is not regulated.'),
     evaluator: holder('dinas', p('Pasal 24(1)'), t('Dapat dibantu PD terkait (Pasal 24(2)); hasil kepada Walikota melalui Sekda (Pasal 24(4)).', 'May be helped by related PD (Pasal 24(2)); results to the Walikota through the Sekda (Pasal 24(4)).')),
-    evaluationFinalizer: holder('dinas', p('Pasal 24(1)')),
+    evaluationFinalizer: holder('dinas', p('Pasal 24(1)'), t('Tidak disebut tersendiri: Dinas yang melaksanakan monitoring dan evaluasi (Pasal 24(1)) mencatat hasil akhirnya; hasil dilaporkan kepada Walikota melalui Sekretaris Daerah (Pasal 24(4)).', 'Not stated separately: the Dinas, which carries out monitoring and evaluation (Pasal 24(1)), records its final result; results are reported to the Walikota through the Sekda (Pasal 24(4)).')),
     mandiriTikAssessor: holder('dinas', p('Pasal 19(3)')),
     mandiriTikProposer: holder('dinas', p('Pasal 19(5)'), t('"Dinas mengusulkan Perangkat Daerah yang layak … kepada Walikota".', 'The Dinas proposes the eligible Perangkat Daerah to the Walikota.')),
     mandiriTikDesignator: holder('kepala-daerah', p('Pasal 19(6)')),

@@ -102,7 +102,13 @@ export const samarinda: RegulationProfile = {
       evidence: { types: ['AuditReported'], where: { mode: 'eksternal' } },
       cadence: stated(everyYears(2), p('Pasal 30(7)')),
     },
-    ...auditObligations({ actor: 'internalAuditor' }),
+    ...auditObligations({
+      actor: 'pemerintah-daerah',
+      silentNote: t(
+        'Pasal 30(1) mencakup audit infrastruktur, aplikasi dan keamanan, dan Pasal 30(7) menetapkan frekuensinya untuk Pemda secara keseluruhan (R-AUD-07/08); frekuensi per objek tidak diatur.',
+        'Pasal 30(1) covers infrastructure, application and security audits and Pasal 30(7) sets their frequency for the Pemda as a whole (R-AUD-07/08); no frequency per audited object is stated.',
+      ),
+    }),
     ...termReviews('architecture', 'R-ARC-08', stated(true, p('Pasal 6(6)')), 'pemerintah-daerah'),
     ...termReviews('roadmap', 'R-RDM-06', stated(true, p('Pasal 7(6)')), 'pemerintah-daerah'),
   ],
