@@ -115,6 +115,8 @@ export const SPBE_2020: Framework = {
 export const PEMDI_2026: Framework = {
   id: 'pemdi-2026',
   regulation: { id: 'permenpanrb-8-2026', title: 'PermenPANRB 8/2026 tentang Evaluasi Kinerja Pemerintah Digital', grade: 'T' },
+  // The reference gives the level names only in English ("1 Initiate … 5 Leading" [T]); the Indonesian
+  // words are the predicate stage labels of 8/2026 Tabel 4, paired with the levels by the product.
   levels: [
     { level: 1, name: 'Merintis (Initiate)' },
     { level: 2, name: 'Membangun (Emerging)' },

@@ -53,7 +53,9 @@ export const nasional: RegulationProfile = {
   },
   obligations: [
     ...auditObligations({ actor: 'pemerintah-daerah' }),
-    ...termReviews('architecture', 'R-ARC-08', nationalArchitectureReviews(regional), 'kepala-daerah'),
+    // Who reviews the Pemda architecture rests on a belief ([B], evaluation-frameworks.md) that Pasal 12 has
+    // the shape of Pasal 19: the Pemda as a whole holds it until it records its own decision.
+    ...termReviews('architecture', 'R-ARC-08', nationalArchitectureReviews(regional), 'pemerintah-daerah'),
     ...termReviews('roadmap', 'R-RDM-06', nationalRoadmapReviews(regional), 'kepala-daerah'),
   ],
   orderRules: [nationalInternalBeforeExternal],
