@@ -1,4 +1,4 @@
-import { EventEnvelope, NewEvent } from './envelope';
+import { EventEnvelope, NewEvent, parseStreamId } from './envelope';
 import { StreamNotFoundError } from './errors';
 import { AppendContext, AppendResult, EventStore } from './event-store/port';
 import { replayResult } from './event-store/prepare';
@@ -39,7 +39,7 @@ export async function handleCommand<State, Command>(
   options: HandleOptions = {},
 ): Promise<AppendResult & { state: State }> {
   if (context.commandId) {
-    const recorded = await store.findByCommandId(context.commandId);
+    const recorded = await store.findByCommandId(parseStreamId(streamId).tenantId, context.commandId);
     if (recorded.length > 0) {
       const result = replayResult({ streamId, expectedVersion: 'any', events: [], context }, recorded);
       return { ...result, state: fold(decider, upcastAll(await store.readStream(streamId), options.upcasters ?? [])) };

@@ -9,7 +9,7 @@ export async function createEventStore(config: LedgerConfig): Promise<EventStore
   let store: EventStore;
   switch (config.eventStore) {
     case 'embedded':
-      store = await embeddedEventStore(join(config.dataDir, 'events'), options);
+      store = await embeddedEventStore(join(config.dataDir, 'events'), { ...options, lockDir: config.dataDir });
       break;
     case 'postgres':
       store = postgresEventStore(config.postgresUrl as string, options);

@@ -11,7 +11,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { StreamNotFoundError } from '../errors';
-import { DEFAULT_MAX_PAYLOAD_BYTES, EventEnvelope } from '../envelope';
+import { DEFAULT_MAX_PAYLOAD_BYTES, EventEnvelope, parseStreamId } from '../envelope';
 import {
   AppendRequest,
   AppendResult,
@@ -27,15 +27,18 @@ import { buildEnvelopes, checkExpectedVersion, replayResult, validateAppend } fr
 
 type Stored = Omit<EventEnvelope, 'globalPosition'>;
 
-const COMMAND_STREAM = (id: string) => `spbe-command-${id}`;
+/** A tenant id has no `:`, so `<tenant>:<id>` is unambiguous (`kota-a` + `x-1` ≠ `kota-a-x` + `1`). */
+const COMMAND_STREAM = (tenantId: string, id: string) => `spbe-command-${tenantId}:${id}`;
 const CHECKPOINT_STREAM = (name: string) => `spbe-checkpoint-${name}`;
 const isLedgerStream = (name: string) => !name.startsWith('$') && !name.startsWith('spbe-');
 
 /**
  * Event store on EventStoreDB (production). The envelope (without globalPosition) is the event's
  * JSON data; the global position is the event's commit position in the $all log. Idempotency by
- * commandId is kept in one small stream per command (`spbe-command-<id>`), written after the append;
- * a crash between the two is caught on retry by scanning the target stream's tail for the command id.
+ * commandId, scoped per tenant, is kept in one small stream per tenant and command
+ * (`spbe-command-<tenant>:<id>`), written after the append; a crash between the two is caught on
+ * retry by scanning the target stream's tail for the command id. (Records of earlier versions,
+ * `spbe-command-<id>`, are not read: a retry of such a command is still found by that tail scan.)
  */
 export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb' as const;
@@ -57,9 +60,10 @@ export class EsdbEventStore implements EventStore {
   async append(req: AppendRequest): Promise<AppendResult> {
     validateAppend(req, { maxPayloadBytes: this.maxPayloadBytes });
     const commandId = req.context.commandId ?? null;
+    const { tenantId } = parseStreamId(req.streamId);
     for (let attempt = 0; ; attempt++) {
       if (commandId) {
-        const recorded = await this.findByCommandId(commandId, req.streamId);
+        const recorded = await this.findByCommandId(tenantId, commandId, req.streamId);
         if (recorded.length > 0) return replayResult(req, recorded);
       }
       const head = await this.streamHead(req.streamId);
@@ -80,7 +84,7 @@ export class EsdbEventStore implements EventStore {
       const stored = await this.readStream(req.streamId, { fromVersion: envelopes[0].version, maxCount: envelopes.length });
       if (commandId) {
         await this.client
-          .appendToStream(COMMAND_STREAM(commandId), jsonEvent({ type: 'CommandRecorded', data: { streamId: req.streamId, from: envelopes[0].version, count: envelopes.length } }), {
+          .appendToStream(COMMAND_STREAM(tenantId, commandId), jsonEvent({ type: 'CommandRecorded', data: { streamId: req.streamId, from: envelopes[0].version, count: envelopes.length } }), {
             expectedRevision: NO_STREAM,
           })
           .catch(() => undefined);
@@ -161,16 +165,18 @@ export class EsdbEventStore implements EventStore {
     return null;
   }
 
-  async findByCommandId(commandId: string, targetStream?: string): Promise<EventEnvelope[]> {
+  /** `targetStream` (of the same tenant): also scan its tail, for an append whose command record was not written. */
+  async findByCommandId(tenantId: string, commandId: string, targetStream?: string): Promise<EventEnvelope[]> {
     try {
-      for await (const r of this.client.readStream(COMMAND_STREAM(commandId), { fromRevision: START, maxCount: 1 })) {
+      for await (const r of this.client.readStream(COMMAND_STREAM(tenantId, commandId), { fromRevision: START, maxCount: 1 })) {
         const rec = r.event?.data as unknown as { streamId: string; from: number; count: number };
+        if (parseStreamId(rec.streamId).tenantId !== tenantId) break;
         return this.readStream(rec.streamId, { fromVersion: rec.from, maxCount: rec.count });
       }
     } catch (err) {
       if (!(err instanceof EsdbStreamNotFound)) throw err;
     }
-    if (!targetStream) return [];
+    if (!targetStream || parseStreamId(targetStream).tenantId !== tenantId) return [];
     // Crash window: the append landed but its command record did not. Scan the stream's tail.
     const tail: EventEnvelope[] = [];
     try {

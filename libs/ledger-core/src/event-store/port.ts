@@ -8,7 +8,10 @@ export type ExpectedVersion = number | 'no-stream' | 'stream-exists' | 'any';
 
 export interface AppendContext {
   actor: Actor;
-  /** Idempotency key: a retried command with the same id appends nothing and gets the original result. */
+  /**
+   * Idempotency key, scoped to the stream's tenant: a retried command with the same id appends
+   * nothing and gets the original result. Another tenant may use the same id independently.
+   */
   commandId?: string | null;
   correlationId?: string | null;
   causationId?: string | null;
@@ -82,8 +85,11 @@ export interface EventStore {
   listStreams(tenantId: string): Promise<string[]>;
   /** One event by its id, or null. */
   findEvent(eventId: string): Promise<EventEnvelope | null>;
-  /** Events already recorded under a command id (for idempotent retries). */
-  findByCommandId(commandId: string): Promise<EventEnvelope[]>;
+  /**
+   * Events a tenant already recorded under a command id (for idempotent retries). Command ids are
+   * scoped per tenant: another tenant's use of the same id is never seen.
+   */
+  findByCommandId(tenantId: string, commandId: string): Promise<EventEnvelope[]>;
   getCheckpoint(name: string): Promise<number | undefined>;
   saveCheckpoint(name: string, position: number): Promise<void>;
   /** Readiness probe. */

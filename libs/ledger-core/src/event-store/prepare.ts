@@ -100,9 +100,13 @@ export function prepareEvents(req: AppendRequest, head: StreamHead | null, paylo
   });
 }
 
-/** The result of a retried command: the events recorded the first time. */
+/**
+ * The result of a retried command: the events recorded the first time. `recorded` comes from a
+ * lookup scoped to the request's tenant; events of another tenant are never named (an internal error).
+ */
 export function replayResult(req: AppendRequest, recorded: EventEnvelope[]): AppendResult {
   const streamId = recorded[0].streamId;
+  if (recorded.some((e) => e.tenantId !== parseStreamId(req.streamId).tenantId)) throw new Error('command id lookup returned events of another tenant');
   if (streamId !== req.streamId) throw new CommandReuseError(req.context.commandId as string, req.streamId, streamId);
   return { streamId, nextExpectedVersion: recorded[recorded.length - 1].version, events: recorded, idempotentReplay: true };
 }

@@ -1,5 +1,5 @@
 import { ConcurrencyError, StreamNotFoundError, ValidationError } from '../errors';
-import { DEFAULT_MAX_PAYLOAD_BYTES, EventEnvelope } from '../envelope';
+import { DEFAULT_MAX_PAYLOAD_BYTES, EventEnvelope, parseStreamId } from '../envelope';
 import {
   AppendRequest,
   AppendResult,
@@ -115,8 +115,8 @@ export class SqlEventStore implements EventStore {
       return await this.appendOnce(req, commandId, payloadTexts);
     } catch (err) {
       // A retried command whose first attempt already landed: return what was recorded then.
-      if (commandId && (err instanceof ConcurrencyError || isViolation(err, 'spbe_events_command'))) {
-        const recorded = await this.findByCommandId(commandId);
+      if (commandId && (err instanceof ConcurrencyError || isViolation(err, 'spbe_events_tenant_command'))) {
+        const recorded = await this.findByCommandId(parseStreamId(req.streamId).tenantId, commandId);
         if (recorded.length > 0) return replayResult(req, recorded);
       }
       throw err;
@@ -234,10 +234,10 @@ export class SqlEventStore implements EventStore {
     return rows[0] ? rowToEnvelope(rows[0]) : null;
   }
 
-  async findByCommandId(commandId: string): Promise<EventEnvelope[]> {
+  async findByCommandId(tenantId: string, commandId: string): Promise<EventEnvelope[]> {
     const { rows } = await this.sql.query<Row>(
-      `SELECT ${EVENT_COLUMNS} FROM spbe_events WHERE command_id = $1 ORDER BY stream_id, version`,
-      [commandId],
+      `SELECT ${EVENT_COLUMNS} FROM spbe_events WHERE tenant_id = $1 AND command_id = $2 ORDER BY stream_id, version`,
+      [tenantId, commandId],
     );
     return rows.map(rowToEnvelope);
   }

@@ -13,7 +13,9 @@
  * a writer only builds version N+1 after it has seen version N committed, so within a stream a
  * later version always has a larger transaction id (and position); two writers racing for the
  * same version collide on the constraint and one gets a conflict. Idempotency is the unique index
- * on the first event of each command id.
+ * on the first event of each (tenant, command id): a key is scoped to its tenant, so two tenants may
+ * use the same one. Earlier versions had a global unique command id (`spbe_events_command`): the
+ * statements below replace it on an existing database, idempotently, at every start.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS spbe_events (
@@ -38,9 +40,11 @@ CREATE TABLE IF NOT EXISTS spbe_events (
   hash text NOT NULL,
   CONSTRAINT spbe_events_stream_version UNIQUE (stream_id, version)
 );
-CREATE UNIQUE INDEX IF NOT EXISTS spbe_events_command ON spbe_events (command_id) WHERE command_seq = 0;
+CREATE UNIQUE INDEX IF NOT EXISTS spbe_events_tenant_command ON spbe_events (tenant_id, command_id) WHERE command_seq = 0;
+DROP INDEX IF EXISTS spbe_events_command;
 CREATE INDEX IF NOT EXISTS spbe_events_tenant_stream ON spbe_events (tenant_id, stream_id);
-CREATE INDEX IF NOT EXISTS spbe_events_command_all ON spbe_events (command_id) WHERE command_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS spbe_events_tenant_command_all ON spbe_events (tenant_id, command_id) WHERE command_id IS NOT NULL;
+DROP INDEX IF EXISTS spbe_events_command_all;
 
 CREATE TABLE IF NOT EXISTS spbe_checkpoints (
   name text PRIMARY KEY,

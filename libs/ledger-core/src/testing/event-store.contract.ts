@@ -128,11 +128,46 @@ export function eventStoreContract(make: () => Promise<EventStore>): void {
     expect(retry.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
     expect(retry.nextExpectedVersion).toBe(1);
     expect((await store.readStream(sid('g'))).length).toBe(2);
-    expect((await store.findByCommandId(commandId)).map((e) => e.version)).toEqual([0, 1]);
+    expect((await store.findByCommandId(tenant, commandId)).map((e) => e.version)).toEqual([0, 1]);
     await expect(store.append({ streamId: sid('h'), expectedVersion: 'any', events: [ev(1)], context: { ...ctx, commandId } })).rejects.toBeInstanceOf(
       CommandReuseError,
     );
     expect(await store.streamHead(sid('h'))).toBeNull();
+  });
+
+  it('scopes idempotency keys per tenant: two tenants may use the same commandId, each retry replays its own result', async () => {
+    const other = runId('kota-');
+    const otherSid = (id: string) => `${other}:registry.designation:${id}`;
+    const commandId = `cmd-shared-${tenant}`;
+    const a = await store.append({ streamId: sid('i'), expectedVersion: 'no-stream', events: [ev(1)], context: { ...ctx, commandId } });
+    const b = await store.append({ streamId: otherSid('i'), expectedVersion: 'no-stream', events: [ev(2), ev(3)], context: { ...ctx, commandId } });
+    expect(a.idempotentReplay).toBe(false);
+    expect(b.idempotentReplay).toBe(false);
+    expect(b.events.map((e) => e.tenantId)).toEqual([other, other]);
+    const retryA = await store.append({ streamId: sid('i'), expectedVersion: 'no-stream', events: [ev(1)], context: { ...ctx, commandId } });
+    expect(retryA).toMatchObject({ idempotentReplay: true, streamId: sid('i'), nextExpectedVersion: 0 });
+    expect(retryA.events.map((e) => e.eventId)).toEqual(a.events.map((e) => e.eventId));
+    const retryB = await store.append({ streamId: otherSid('i'), expectedVersion: 'no-stream', events: [ev(2), ev(3)], context: { ...ctx, commandId } });
+    expect(retryB.events.map((e) => e.eventId)).toEqual(b.events.map((e) => e.eventId));
+    expect((await store.findByCommandId(tenant, commandId)).map((e) => e.eventId)).toEqual(a.events.map((e) => e.eventId));
+    expect((await store.findByCommandId(other, commandId)).map((e) => e.eventId)).toEqual(b.events.map((e) => e.eventId));
+    expect(await store.findByCommandId(runId('kota-'), commandId)).toEqual([]);
+    expect((await store.readStream(sid('i'))).length).toBe(1);
+    expect((await store.readStream(otherSid('i'))).length).toBe(2);
+  });
+
+  it('refuses a key reused on another stream of the same tenant, naming only that tenant\'s stream', async () => {
+    const other = runId('kota-');
+    const commandId = `cmd-reuse-${tenant}`;
+    // The other tenant uses the key first: it must not matter to this tenant in any way.
+    await store.append({ streamId: `${other}:registry.designation:j`, expectedVersion: 'no-stream', events: [ev(1)], context: { ...ctx, commandId } });
+    await store.append({ streamId: sid('j'), expectedVersion: 'no-stream', events: [ev(1)], context: { ...ctx, commandId } });
+    const err = await store.append({ streamId: sid('k'), expectedVersion: 'any', events: [ev(2)], context: { ...ctx, commandId } }).catch((e) => e);
+    expect(err).toBeInstanceOf(CommandReuseError);
+    expect(err).toMatchObject({ commandId, streamId: sid('k'), originalStreamId: sid('j') });
+    expect(err.message).toContain(sid('j'));
+    expect(`${err.message} ${JSON.stringify(err)}`).not.toContain(other);
+    expect(await store.streamHead(sid('k'))).toBeNull();
   });
 
   it('serialises concurrent appends with expectedVersion "any" into a gap-free stream', async () => {
