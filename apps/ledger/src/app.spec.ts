@@ -1,4 +1,4 @@
-import { issueToken, verifyInclusion } from '@spbe/ledger-core';
+import { issueOperatorToken, issueToken, verifyInclusion } from '@spbe/ledger-core';
 import { waitFor } from '@spbe/ledger-core/testing';
 import { ledgerUnderTest } from './testing/ledger';
 
@@ -97,9 +97,11 @@ describe('all-in-one app (embedded adapters) over HTTP', () => {
 
   it('seals the ledger, verifies it and proves an event, with the same key after a restart', async () => {
     const admin = await token('kota-kupang', ['admin'], 'Admin Kupang');
+    const operator = await issueOperatorToken({ sub: 'op-1', name: 'Operator Platform' }, ledger.config.auth);
     const [event] = (await http().get('/api/registry/tenants/kota-kupang/history').set('authorization', `Bearer ${koordinator}`)).body.items;
     await http().post('/api/ops/ledger/seal').set('authorization', `Bearer ${koordinator}`).expect(403);
-    const sealed = await http().post('/api/ops/ledger/seal').set('authorization', `Bearer ${admin}`).expect(201);
+    await http().post('/api/ops/ledger/seal').set('authorization', `Bearer ${admin}`).expect(403); // a tenant admin does not run the platform
+    const sealed = await http().post('/api/ops/ledger/seal').set('authorization', `Bearer ${operator}`).expect(201);
     expect(sealed.body.sealed.length).toBeGreaterThanOrEqual(0);
     const verify = await http().get('/api/reporting/tenants/kota-kupang/integrity/verify').set('authorization', `Bearer ${koordinator}`).expect(200);
     expect(verify.body).toMatchObject({ ok: true, streams: 1, events: 1 });

@@ -10,7 +10,7 @@ describe('integrity export and `npm run verify -- --export`', () => {
   const ledger = ledgerUnderTest('export');
   const { http, as } = ledger;
   let bundle: ExportBundle;
-  const cli = (file: string) => spawnSync('node', [join(root, 'dist', 'libs', 'ledger-core', 'src', 'checkpoints', 'verify-cli.js'), '--export', file], { encoding: 'utf8' });
+  const cli = (file: string, ...args: string[]) => spawnSync('node', [join(root, 'dist', 'libs', 'ledger-core', 'src', 'checkpoints', 'verify-cli.js'), '--export', file, ...args], { encoding: 'utf8' });
   const write = (name: string, b: unknown) => {
     const file = join(ledger.dataDir, name);
     writeFileSync(file, JSON.stringify(b));
@@ -26,13 +26,26 @@ describe('integrity export and `npm run verify -- --export`', () => {
     bundle = (await http().get('/api/reporting/tenants/kota-kupang/integrity/export').set('authorization', await as('inspektorat')).expect(200)).body;
   }, 120_000);
 
-  it('exports every stream with a proof per event, and verifies offline (function and CLI)', () => {
+  it('exports every stream with the heads the checkpoint committed, and verifies offline that it is complete (function and CLI)', () => {
     expect(Object.keys(bundle.streams).sort()).toEqual(['kota-kupang:registry.tenant:kota-kupang', 'kota-kupang:registry.unit:dinas-kominfo']);
-    expect(Object.keys(bundle.proofs)).toHaveLength(2);
-    expect(verifyExportBundle(bundle)).toMatchObject({ ok: true, events: 2, streams: 2, keyPinned: false });
-    const out = cli(write('ok.json', bundle));
+    expect(bundle.heads).toHaveLength(2);
+    expect(verifyExportBundle(bundle)).toMatchObject({ ok: true, events: 2, streams: 2, keyPinned: false, complete: true });
+    const out = cli(write('ok.json', bundle), '--save-checkpoint', join(ledger.dataDir, 'saved-checkpoint.json'));
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/^OK: kota-kupang: 2 events in 2 streams/);
+    expect(out.stdout).toMatch(/^OK: kota-kupang: 2 events in 2 streams.*complete: every stream of the tenant/);
+  });
+
+  it('names an omitted stream or tail; a later export is proven to extend the saved checkpoint', async () => {
+    const cut = JSON.parse(JSON.stringify(bundle)) as ExportBundle;
+    delete cut.streams['kota-kupang:registry.unit:dinas-kominfo'];
+    const out = cli(write('cut.json', cut));
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/FAILED at kota-kupang:registry\.unit:dinas-kominfo: missing stream/);
+    await http().post('/api/registry/tenants/kota-kupang/units').set('authorization', await as('koordinator')).send({ unitId: 'bappeda', name: 'Badan Perencanaan Pembangunan Daerah', kind: 'opd' }).expect(201);
+    const later = (await http().get('/api/reporting/tenants/kota-kupang/integrity/export').set('authorization', await as('inspektorat')).expect(200)).body;
+    const extended = cli(write('later.json', later), '--trusted', join(ledger.dataDir, 'saved-checkpoint.json'));
+    expect(extended.stdout).toMatch(/extends trusted checkpoint \d+/);
+    expect(extended.status).toBe(0);
   });
 
   it('catches a tampered event (its hash no longer matches)', () => {
@@ -44,14 +57,14 @@ describe('integrity export and `npm run verify -- --export`', () => {
     expect(out.stderr).toMatch(/FAILED at kota-kupang:registry\.unit:dinas-kominfo v0: hash-mismatch/);
   });
 
-  it('catches a tampered checkpoint (its signature no longer matches), a missing proof, no checkpoint, an unreadable file', () => {
+  it('catches a tampered checkpoint (its signature no longer matches), tampered heads, no checkpoint, an unreadable file', () => {
     const badCheckpoint = JSON.parse(JSON.stringify(bundle)) as ExportBundle;
     badCheckpoint.checkpoints[0].root = 'f'.repeat(64);
     expect(verifyExportBundle(badCheckpoint)).toMatchObject({ ok: false, where: 'checkpoint 0', reason: expect.stringMatching(/^bad-signature/) });
     expect(cli(write('checkpoint.json', badCheckpoint)).status).toBe(1);
-    const unsealed = JSON.parse(JSON.stringify(bundle)) as ExportBundle;
-    delete unsealed.proofs[Object.keys(unsealed.proofs)[0]];
-    expect(verifyExportBundle(unsealed)).toMatchObject({ ok: false, reason: expect.stringContaining('no inclusion proof') });
+    const badHeads = JSON.parse(JSON.stringify(bundle)) as ExportBundle;
+    badHeads.heads!.pop();
+    expect(verifyExportBundle(badHeads)).toMatchObject({ ok: false, where: 'heads' });
     expect(verifyExportBundle({ ...bundle, checkpoints: [] })).toMatchObject({ ok: false, where: 'checkpoints' });
     expect(cli(join(ledger.dataDir, 'missing.json')).status).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 
 /**
  * Configuration from environment variables, validated at start. A bad value stops the start with
@@ -30,7 +31,21 @@ export interface LedgerConfig {
   mongoUrl?: string;
   mongoDb: string;
   maxPayloadBytes: number;
-  auth: { secret?: string; jwksUrl?: string; issuer: string; audience: string };
+  /** Deepest JSON nesting a request body may have (MAX_JSON_DEPTH, default 64), checked before parsing. */
+  maxJsonDepth: number;
+  /**
+   * Bearer tokens: HS256 secret or JWKS URL, issuer, audience; the longest accepted lifetime `exp - iat`
+   * (AUTH_TOKEN_MAX_LIFETIME_SECONDS, default 12 h) and how far `iat` may lie ahead (AUTH_CLOCK_SKEW_SECONDS, default 60).
+   */
+  auth: { secret?: string; jwksUrl?: string; issuer: string; audience: string; maxLifetimeSeconds: number; clockSkewSeconds: number };
+  /**
+   * Requests per minute per user (per address before sign-in) on heavy routes — integrity verify and
+   * exports (RATE_LIMIT_HEAVY_PER_MINUTE, default 20) — and on authentication (RATE_LIMIT_AUTH_PER_MINUTE,
+   * default 10); 0 turns a limit off.
+   */
+  rateLimit: { heavyPerMinute: number; authPerMinute: number };
+  /** LOG_LEVEL for the JSON logs; unset: info, or warn under NODE_ENV=test. */
+  logLevel?: LogLevel;
   consumerMaxAttempts: number;
   /** Kafka consumer group of the reporting projections. */
   reportingGroupId: string;
@@ -42,10 +57,21 @@ export interface LedgerConfig {
    */
   auditOverdueEveryMinutes: number;
   /** Ledger checkpoints: Ed25519 key (PKCS#8 PEM) and block size / interval. */
-  ledger: { signingKeyPem?: string; checkpointEvents: number; checkpointSeconds: number };
+  ledger: {
+    signingKeyPem?: string;
+    /** The key the ledger was signed with before a rotation; the next checkpoint signed with it announces the new one. */
+    previousSigningKeyPem?: string;
+    /** Embedded mode: where the generated key is kept, outside DATA_DIR (default: DATA_DIR followed by `-keys`). */
+    keysDir: string;
+    checkpointEvents: number;
+    checkpointSeconds: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const v = env[name];
@@ -78,16 +104,18 @@ function url(env: Env, name: string, protocols: string[], required: boolean): st
   return v;
 }
 
-function signingKeyPem(env: Env): string | undefined {
-  let pem = env.LEDGER_SIGNING_KEY || undefined;
-  if (!pem && env.LEDGER_SIGNING_KEY_FILE) {
+/** A private key from `<NAME>` or the file `<NAME>_FILE` (LEDGER_SIGNING_KEY, LEDGER_PREVIOUS_SIGNING_KEY). */
+function signingKeyPem(env: Env, name = 'LEDGER_SIGNING_KEY'): string | undefined {
+  const fileVar = `${name}_FILE`;
+  let pem = env[name] || undefined;
+  if (!pem && env[fileVar]) {
     try {
-      pem = readFileSync(env.LEDGER_SIGNING_KEY_FILE, 'utf8');
+      pem = readFileSync(env[fileVar] as string, 'utf8');
     } catch (err) {
-      throw new ConfigError('LEDGER_SIGNING_KEY_FILE', `cannot be read: ${(err as Error).message}`);
+      throw new ConfigError(fileVar, `cannot be read: ${(err as Error).message}`);
     }
   }
-  if (pem && !pem.includes('-----BEGIN PRIVATE KEY-----')) throw new ConfigError(pem === env.LEDGER_SIGNING_KEY ? 'LEDGER_SIGNING_KEY' : 'LEDGER_SIGNING_KEY_FILE', 'must be an Ed25519 private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)');
+  if (pem && !pem.includes('-----BEGIN PRIVATE KEY-----')) throw new ConfigError(pem === env[name] ? name : fileVar, 'must be an Ed25519 private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)');
   return pem;
 }
 
@@ -140,7 +168,20 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     mongoUrl: url(env, 'MONGO_URL', ['mongodb:', 'mongodb+srv:'], readModels === 'mongo'),
     mongoDb: env.MONGO_DB || 'spbe',
     maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
-    auth: { secret: effectiveSecret, jwksUrl, issuer: env.AUTH_ISSUER || 'spbe-ledger', audience: env.AUTH_AUDIENCE || 'spbe-ledger' },
+    maxJsonDepth: int(env, 'MAX_JSON_DEPTH', 64, 8, 256),
+    auth: {
+      secret: effectiveSecret,
+      jwksUrl,
+      issuer: env.AUTH_ISSUER || 'spbe-ledger',
+      audience: env.AUTH_AUDIENCE || 'spbe-ledger',
+      maxLifetimeSeconds: int(env, 'AUTH_TOKEN_MAX_LIFETIME_SECONDS', 12 * 3600, 60, 7 * 86_400),
+      clockSkewSeconds: int(env, 'AUTH_CLOCK_SKEW_SECONDS', 60, 0, 600),
+    },
+    rateLimit: {
+      heavyPerMinute: int(env, 'RATE_LIMIT_HEAVY_PER_MINUTE', 20, 0, 100_000),
+      authPerMinute: int(env, 'RATE_LIMIT_AUTH_PER_MINUTE', 10, 0, 100_000),
+    },
+    logLevel: env.LOG_LEVEL ? oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info') : undefined,
     consumerMaxAttempts: int(env, 'CONSUMER_MAX_ATTEMPTS', 5, 1, 100),
     reportingGroupId: env.REPORTING_GROUP_ID || 'spbe-reporting',
     reporting: {
@@ -150,6 +191,8 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = {}
     auditOverdueEveryMinutes: int(env, 'AUDIT_OVERDUE_EVERY_MINUTES', 1440, 0, 7 * 1440),
     ledger: {
       signingKeyPem: signingKeyPem(env),
+      previousSigningKeyPem: signingKeyPem(env, 'LEDGER_PREVIOUS_SIGNING_KEY'),
+      keysDir: resolvePath(env.LEDGER_KEYS_DIR || `${resolvePath(env.DATA_DIR || './data')}-keys`),
       checkpointEvents: int(env, 'LEDGER_CHECKPOINT_EVENTS', 1000, 1, 4000),
       checkpointSeconds: int(env, 'LEDGER_CHECKPOINT_SECONDS', 10, 1, 86_400),
     },

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, HttpCode, Inject, Injectable, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertRole, EventStore, Principal } from '@spbe/ledger-core';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EventStore } from '@spbe/ledger-core';
 import { Bus, Metrics, ParkedMessageSink } from '@spbe/messaging';
 import { ReadModelStore } from '@spbe/read-models';
-import { CurrentPrincipal, Public } from './auth';
+import { Public } from './auth';
+import { PlatformOperation } from './operator.guard';
 import { BUS, EVENT_STORE, METRICS, PARKED_MESSAGES, READ_MODELS, SERVICE_INFO, ServiceInfo } from './tokens';
 
 /** Extra readiness facts a feature module contributes (e.g. projection lag in reporting). */
@@ -89,10 +90,9 @@ export class OpsController {
   }
 
   @Get('api/ops/dead-letters')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Messages parked on a dead-letter topic after bounded retries (role admin)' })
-  async deadLetters(@CurrentPrincipal() principal: Principal) {
-    assertRole(principal, ['admin']);
+  @PlatformOperation()
+  @ApiOperation({ summary: 'Messages parked on a dead-letter topic after bounded retries (platform operator)' })
+  async deadLetters() {
     const items = await this.parked.list();
     return { count: items.length, items };
   }

@@ -11,3 +11,7 @@ export * from './signing-key';
 export * from './aggregate-store';
 export * from './tenant-doc.projection';
 export * from './projection-consumer';
+export * from './operator.guard';
+export * from './rate-limit';
+export * from './request-guards';
+export * from './logging';

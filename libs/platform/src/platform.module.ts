@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { EventStore, LedgerConfig, tokenVerifier } from '@spbe/ledger-core';
 import { Bus, Forwarder, MemoryCheckpoints, Metrics, startForwarder, MemoryParkedMessages } from '@spbe/messaging';
 import { ReadModelStore } from '@spbe/read-models';
@@ -18,6 +19,7 @@ import { AuthGuard } from './auth';
 import { LedgerExceptionFilter } from './errors.filter';
 import { HealthController, HealthRegistry, OpsController } from './health.controller';
 import { ReadModelParkedMessages } from './parked-messages';
+import { rateLimitOptions, RateLimitGuard } from './rate-limit';
 import { BUS, CONFIG, EVENT_STORE, METRICS, PARKED_MESSAGES, READ_MODELS, SERVICE_INFO, ServiceInfo, TOKEN_VERIFIER } from './tokens';
 
 /** Starts the forwarder after the app boots and closes every adapter on shutdown. */
@@ -65,9 +67,11 @@ class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class PlatformModule {
   static forRoot(config: LedgerConfig, info: ServiceInfo): DynamicModule {
+    const rateLimits = rateLimitOptions(config);
+    const limited = !Array.isArray(rateLimits) && rateLimits.throttlers.length > 0;
     return {
       module: PlatformModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), ThrottlerModule.forRoot(rateLimits)],
       controllers: [HealthController, OpsController],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -82,7 +86,9 @@ export class PlatformModule {
           inject: [READ_MODELS],
           useFactory: (rm: ReadModelStore) => (rm.kind === 'memory' ? new MemoryParkedMessages() : new ReadModelParkedMessages(rm)),
         },
+        // guards run in this order: authentication first, so rate limits count per user
         { provide: APP_GUARD, useClass: AuthGuard },
+        ...(limited ? [{ provide: APP_GUARD, useClass: RateLimitGuard }] : []),
         { provide: APP_FILTER, useClass: LedgerExceptionFilter },
         Lifecycle,
         HealthRegistry,

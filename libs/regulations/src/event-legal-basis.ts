@@ -107,4 +107,5 @@ export const EVENT_LEGAL_BASIS: Record<string, EventLegalBasis> = {
   EvaluationCycleFinalized: always('Pasal penetap hasil evaluasi dalam profil (mis. Kupang Pasal 53(3)); bila diam: pasal nasional yang sama dengan pembukaan', 'The finaliser article of the profile (e.g. Kupang Pasal 53(3)); where silent, the same national article as the opening'),
   // ledger integrity
   LedgerCheckpointSealed: none('Mekanisme integritas produk, bukan keputusan tata kelola', "The product's integrity mechanism, not a governance decision"),
+  LedgerCheckpointCosigned: none('Tanda tangan saksi (Inspektorat) atas checkpoint: mekanisme integritas, bukan keputusan tata kelola', "A witness's (the Inspektorat's) cosignature of a checkpoint: an integrity mechanism, not a governance decision"),
 };

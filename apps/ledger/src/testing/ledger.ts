@@ -60,6 +60,8 @@ export function ledgerUnderTest(name: string, options: LedgerUnderTestOptions = 
   afterAll(async () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    // The embedded signing key lives beside the data, never in it (LEDGER_KEYS_DIR default).
+    rmSync(`${dataDir}-keys`, { recursive: true, force: true });
   });
   return {
     get app() {

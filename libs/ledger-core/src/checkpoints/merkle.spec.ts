@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EMPTY_ROOT, inclusionProof, leafHash, merkleRoot, verifyInclusion } from './merkle';
+import { consistencyFromFrontier, consistencyProof, EMPTY_FRONTIER, EMPTY_ROOT, extendFrontier, frontierRoot, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from './merkle';
 
 const h = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -32,3 +32,49 @@ describe('Merkle tree (RFC 6962 shape)', () => {
     expect(() => inclusionProof(tree, 5)).toThrow(RangeError);
   });
 });
+
+describe('the cumulative log: frontier and consistency proofs (RFC 6962 §2.1.2, RFC 9162 §2.1.4)', () => {
+  const hashes = Array.from({ length: 40 }, (_, i) => h(`e-${i}`));
+
+  it('a frontier extended in any steps has the root of the whole tree', () => {
+    for (let n = 0; n <= hashes.length; n++) {
+      expect(frontierRoot(extendFrontier(EMPTY_FRONTIER, hashes.slice(0, n)))).toBe(merkleRoot(hashes.slice(0, n)));
+      const stepwise = [3, 1, 7, 2].reduce((f, k) => extendFrontier(f, hashes.slice(f.size, Math.min(n, f.size + k))), EMPTY_FRONTIER);
+      expect(frontierRoot(extendFrontier(stepwise, hashes.slice(stepwise.size, n)))).toBe(merkleRoot(hashes.slice(0, n)));
+    }
+    expect(extendFrontier(EMPTY_FRONTIER, hashes.slice(0, 13)).hashes).toHaveLength(3); // 13 = 8 + 4 + 1
+  });
+
+  it('proves every smaller log is a prefix of every larger one (1 ≤ m ≤ n ≤ 40)', () => {
+    for (let n = 1; n <= hashes.length; n++) {
+      const newRoot = merkleRoot(hashes.slice(0, n));
+      for (let m = 1; m <= n; m++) {
+        const proof = consistencyProof(hashes, m, n);
+        expect([m, n, verifyConsistency(m, n, merkleRoot(hashes.slice(0, m)), newRoot, proof)]).toEqual([m, n, true]);
+      }
+    }
+  });
+
+  it('the sealer computes the same consistency proof from the old frontier and the new leaves alone', () => {
+    for (let n = 2; n <= hashes.length; n++) {
+      for (let m = 1; m < n; m++) {
+        const f = extendFrontier(EMPTY_FRONTIER, hashes.slice(0, m));
+        expect([m, n, consistencyFromFrontier(f, hashes.slice(m, n))]).toEqual([m, n, consistencyProof(hashes, m, n)]);
+      }
+    }
+  });
+
+  it('rejects a rewritten history, a wrong size or a tampered proof', () => {
+    const rewritten = [...hashes];
+    rewritten[2] = h('rewritten');
+    const proof = consistencyProof(rewritten, 5, 20);
+    // The old root was taken before the rewrite: the new log does not extend it.
+    expect(verifyConsistency(5, 20, merkleRoot(hashes.slice(0, 5)), merkleRoot(rewritten.slice(0, 20)), proof)).toBe(false);
+    const good = consistencyProof(hashes, 5, 20);
+    expect(verifyConsistency(6, 20, merkleRoot(hashes.slice(0, 5)), merkleRoot(hashes.slice(0, 20)), good)).toBe(false);
+    expect(verifyConsistency(5, 20, merkleRoot(hashes.slice(0, 5)), merkleRoot(hashes.slice(0, 20)), [...good.slice(0, -1), h('x')])).toBe(false);
+    expect(verifyConsistency(5, 20, merkleRoot(hashes.slice(0, 5)), merkleRoot(hashes.slice(0, 20)), [])).toBe(false);
+    expect(() => consistencyProof(hashes, 0, 3)).toThrow(RangeError);
+  });
+});
+

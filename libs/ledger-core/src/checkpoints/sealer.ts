@@ -1,66 +1,44 @@
-import { KeyObject } from 'node:crypto';
+import { canonicalJson } from '../canonical-json';
 import { EventEnvelope, SYSTEM_ACTOR } from '../envelope';
 import { ConcurrencyError } from '../errors';
-import { ChainBreak, verifyChain } from '../integrity';
 import { EventStore } from '../event-store/port';
-import { buildCheckpoint, CheckpointProblem, SealedCheckpoint, signCheckpoint, SigningKey, verifyCheckpointChain, verifyCheckpointEvents } from './checkpoint';
-import { inclusionProof } from './merkle';
-import { EXPORT_FORMAT, ExportBundle, ExportProof } from './export-bundle';
-
-/** The ledger's checkpoints: one global stream, one `LedgerCheckpointSealed` event per block. */
-export const CHECKPOINT_STREAM = 'system:ledger.checkpoint:global';
-export const CHECKPOINT_EVENT = 'LedgerCheckpointSealed';
-
-const sealed = (e: EventEnvelope) => e.streamId !== CHECKPOINT_STREAM;
-
-/** Every checkpoint in order (empty when nothing has been sealed yet). */
-export async function readCheckpoints(store: EventStore): Promise<SealedCheckpoint[]> {
-  if (!(await store.streamHead(CHECKPOINT_STREAM))) return [];
-  return (await store.readStream(CHECKPOINT_STREAM)).map((e) => e.payload as unknown as SealedCheckpoint);
-}
-
-/** The sealed events of the global order after `after`, at most `max`, skipping checkpoint events. */
-async function eventsAfter(store: EventStore, after: number | undefined, max: number, upTo?: number): Promise<EventEnvelope[]> {
-  const out: EventEnvelope[] = [];
-  let position = after;
-  for (;;) {
-    const batch = await store.readAll({ after: position, maxCount: Math.min(1000, max) });
-    for (const e of batch) {
-      if (upTo !== undefined && e.globalPosition > upTo) return out;
-      if (sealed(e)) out.push(e);
-      if (out.length >= max) return out;
-    }
-    if (batch.length < Math.min(1000, max)) return out;
-    position = batch[batch.length - 1].globalPosition;
-  }
-}
-
-/** The events a checkpoint covers, read back from the store. */
-export function checkpointEvents(store: EventStore, c: SealedCheckpoint): Promise<EventEnvelope[]> {
-  return eventsAfter(store, c.fromPosition - 1, c.count + 1, c.toPosition);
-}
+import { CheckpointBody, CheckpointRecord, SealedCheckpoint, signCheckpoint, SigningKey } from './checkpoint';
+import { SealedHead, sortHeads, sortTenants, tenantLeaf, tenantsRoot } from './heads';
+import { CHECKPOINT_EVENT, CHECKPOINT_STREAM, eventsAfter, headList, HeadMap, lastCheckpoint, loadLogState, LogState } from './log-state';
+import { consistencyFromFrontier, EMPTY_ROOT, extendFrontier, frontierRoot } from './merkle';
 
 export interface SealerOptions {
   store: EventStore;
   key: SigningKey;
+  /**
+   * The key the ledger was signed with before `key` (rotation): the first checkpoint after a key change
+   * is signed with it and announces `key` (`nextKey`), so a verifier that trusts the old key learns the
+   * new one from the ledger itself.
+   */
+  previousKey?: SigningKey;
   /** At most this many events per checkpoint (N). */
   blockSize?: number;
   /** Seal whatever is pending at least this often (T). */
   intervalMs?: number;
+  /** The largest checkpoint record the store accepts (its payload limit); a block is split to fit. */
+  maxRecordBytes?: number;
   onSealed?: (c: SealedCheckpoint) => void;
   onError?: (err: unknown) => void;
 }
 
 /**
- * Seals the global order in blocks: every `intervalMs`, all events not yet sealed, in blocks of at
- * most `blockSize`, each appended as a signed `LedgerCheckpointSealed` event that links to the
- * previous root. Several instances may run: the append expects the checkpoint stream's version,
- * so only one of them seals a given block and the others stand down.
+ * Seals the global order in blocks: every `intervalMs`, all events not yet sealed, in blocks of at most
+ * `blockSize`, each appended as a signed `LedgerCheckpointSealed` event. A checkpoint's root covers the
+ * whole log so far (RFC 6962), its record carries the consistency proof from the previous checkpoint,
+ * and its `tenantsRoot` commits to every stream head of every tenant. Several instances may run: the
+ * append expects the checkpoint stream's version, so only one of them seals a given block and the
+ * others stand down (and reload the state on their next turn).
  */
 export class LedgerSealer {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  private state?: LogState;
 
   constructor(private readonly options: SealerOptions) {}
 
@@ -93,93 +71,89 @@ export class LedgerSealer {
   }
 
   async sealOnce(): Promise<SealedCheckpoint | null> {
-    const { store, key } = this.options;
-    const head = await store.streamHead(CHECKPOINT_STREAM);
-    const last = head ? ((await store.readStream(CHECKPOINT_STREAM, { fromVersion: head.version, maxCount: 1 }))[0].payload as unknown as SealedCheckpoint) : null;
-    const events = await eventsAfter(store, last?.toPosition, this.options.blockSize ?? 1000);
+    const { store } = this.options;
+    const last = await lastCheckpoint(store);
+    if (!this.state || this.state.last?.sequence !== last?.record.sequence) this.state = await loadLogState(store);
+    const events = await eventsAfter(store, last?.record.toPosition, this.options.blockSize ?? 1000);
     if (events.length === 0) return null;
-    const checkpoint = signCheckpoint(buildCheckpoint(events, last, key.keyId), key);
+    let block = events;
+    let next = this.build(this.state, block);
+    while (canonicalJson(next.record).length > (this.options.maxRecordBytes ?? 256 * 1024) && block.length > 1) {
+      block = block.slice(0, Math.ceil(block.length / 2));
+      next = this.build(this.state, block);
+    }
     try {
       await store.append({
         streamId: CHECKPOINT_STREAM,
-        expectedVersion: head ? head.version : 'no-stream',
-        events: [{ type: CHECKPOINT_EVENT, payload: checkpoint as unknown as Record<string, unknown> }],
+        expectedVersion: last ? last.version : 'no-stream',
+        events: [{ type: CHECKPOINT_EVENT, payload: next.record as unknown as Record<string, unknown> }],
         context: { actor: SYSTEM_ACTOR },
       });
     } catch (err) {
-      if (err instanceof ConcurrencyError) return null; // another instance sealed this block
+      if (err instanceof ConcurrencyError) {
+        this.state = undefined; // another instance sealed this block
+        return null;
+      }
       throw err;
     }
-    this.options.onSealed?.(checkpoint);
-    return checkpoint;
+    this.state = next.state;
+    const { frontier: _f, consistency: _c, tenants: _t, tenantHeads: _h, ...sealed } = next.record;
+    this.options.onSealed?.(sealed);
+    return sealed;
   }
-}
 
-export type LedgerVerification =
-  | { ok: true; streams: number; events: number; checkpoints: number; latestCheckpoint: SealedCheckpoint | null }
-  | ({ ok: false; kind: 'stream' } & ChainBreak)
-  | ({ kind: 'checkpoint' } & Extract<CheckpointProblem, { ok: false }>);
-
-/**
- * Re-checks every stream chain of a tenant and every checkpoint (signatures, links, and each
- * block's Merkle root against the stored events); returns `ok` or the first broken link.
- */
-export async function verifyLedger(store: EventStore, tenantId: string, keys: Map<string, KeyObject>): Promise<LedgerVerification> {
-  let events = 0;
-  const streams = await store.listStreams(tenantId);
-  for (const streamId of streams) {
-    const stream = await store.readStream(streamId);
-    const result = verifyChain(streamId, stream);
-    if (!result.ok) return { ...result, kind: 'stream' };
-    events += stream.length;
-  }
-  const checkpoints = await readCheckpoints(store);
-  const chain = verifyCheckpointChain(checkpoints, keys);
-  if (!chain.ok) return { ...chain, kind: 'checkpoint' };
-  for (const c of checkpoints) {
-    const check = verifyCheckpointEvents(c, await checkpointEvents(store, c));
-    if (!check.ok) return { ...check, kind: 'checkpoint' };
-  }
-  return { ok: true, streams: streams.length, events, checkpoints: checkpoints.length, latestCheckpoint: checkpoints[checkpoints.length - 1] ?? null };
-}
-
-export interface InclusionProofResult {
-  eventId: string;
-  eventHash: string;
-  globalPosition: number;
-  index: number;
-  treeSize: number;
-  proof: string[];
-  checkpoint: SealedCheckpoint;
-}
-
-/** Proof that an event is in the block its checkpoint sealed; null when not sealed yet. */
-export async function proveInclusion(store: EventStore, event: EventEnvelope): Promise<InclusionProofResult | null> {
-  const c = (await readCheckpoints(store)).find((x) => x.fromPosition <= event.globalPosition && event.globalPosition <= x.toPosition);
-  if (!c) return null;
-  const block = await checkpointEvents(store, c);
-  const index = block.findIndex((e) => e.eventId === event.eventId);
-  if (index < 0) return null;
-  return { eventId: event.eventId, eventHash: event.hash, globalPosition: event.globalPosition, index, treeSize: block.length, proof: inclusionProof(block.map((e) => e.hash), index), checkpoint: c };
-}
-
-/** Everything of a tenant as an offline-verifiable bundle: streams, checkpoints, an inclusion proof per sealed event. */
-export async function exportBundle(store: EventStore, tenantId: string, key: { publicKey: KeyObject; keyId: string }): Promise<ExportBundle> {
-  const checkpoints = await readCheckpoints(store);
-  const streams: Record<string, EventEnvelope[]> = {};
-  const proofs: Record<string, ExportProof> = {};
-  const blocks = new Map<number, EventEnvelope[]>();
-  for (const streamId of (await store.listStreams(tenantId)).sort()) {
-    const events = await store.readStream(streamId);
-    streams[streamId] = events;
-    for (const e of events) {
-      const c = checkpoints.find((x) => x.fromPosition <= e.globalPosition && e.globalPosition <= x.toPosition);
-      if (!c) continue;
-      if (!blocks.has(c.sequence)) blocks.set(c.sequence, await checkpointEvents(store, c));
-      const block = blocks.get(c.sequence)!;
-      const index = block.findIndex((x) => x.eventId === e.eventId);
-      if (index >= 0) proofs[e.eventId] = { checkpointSequence: c.sequence, index, treeSize: block.length, proof: inclusionProof(block.map((x) => x.hash), index) };
+  /** The next checkpoint over `block` and the state after it. Pure but for the clock. */
+  private build(state: LogState, block: EventEnvelope[]): { record: CheckpointRecord; state: LogState } {
+    const last = state.last;
+    const hashes = block.map((e) => e.hash);
+    const frontier = extendFrontier(state.frontier, hashes);
+    const delta = new Map<string, Map<string, SealedHead>>();
+    for (const e of block) {
+      const m = delta.get(e.tenantId) ?? new Map<string, SealedHead>();
+      m.set(e.streamId, { streamId: e.streamId, version: e.version, hash: e.hash });
+      delta.set(e.tenantId, m);
     }
+    const heads = new Map(state.heads);
+    const leaves = new Map(state.leaves);
+    for (const [tenantId, changed] of delta) {
+      const m: HeadMap = new Map(heads.get(tenantId) ?? []);
+      for (const [streamId, h] of changed) m.set(streamId, h);
+      heads.set(tenantId, m);
+      leaves.set(tenantId, tenantLeaf(tenantId, headList(m)));
+    }
+    const { signer, nextKey } = this.signerAfter(last);
+    const body: CheckpointBody = {
+      sequence: last ? last.sequence + 1 : 0,
+      fromPosition: block[0].globalPosition,
+      toPosition: block[block.length - 1].globalPosition,
+      count: block.length,
+      root: frontierRoot(frontier),
+      prevRoot: last ? last.root : EMPTY_ROOT,
+      sealedAt: new Date().toISOString(),
+      keyId: signer.keyId,
+      format: 2,
+      treeSize: frontier.size,
+      tenantsRoot: tenantsRoot([...leaves.values()]),
+      ...(nextKey ? { nextKey } : {}),
+    };
+    const record: CheckpointRecord = {
+      ...signCheckpoint(body, signer),
+      frontier: frontier.hashes,
+      consistency: last?.format === 2 ? consistencyFromFrontier(state.frontier, hashes) : [],
+      tenants: sortTenants([...leaves.values()]),
+      tenantHeads: Object.fromEntries([...delta].map(([t, m]) => [t, sortHeads([...m.values()])])),
+    };
+    return { record, state: { last: record, frontier, heads, leaves } };
   }
-  return { format: EXPORT_FORMAT, tenantId, exportedAt: new Date().toISOString(), publicKeyPem: key.publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: key.keyId, checkpoints, streams, proofs };
+
+  /** Who signs the next checkpoint: the key the ledger trusts now; after a key change, the old key announcing the new one. */
+  private signerAfter(last: CheckpointRecord | null): { signer: SigningKey; nextKey?: CheckpointBody['nextKey'] } {
+    const { key, previousKey } = this.options;
+    const current = last ? (last.nextKey?.keyId ?? last.keyId) : key.keyId;
+    if (current === key.keyId) return { signer: key };
+    if (previousKey?.keyId === current) return { signer: previousKey, nextKey: { keyId: key.keyId, publicKeyPem: key.publicKey.export({ type: 'spki', format: 'pem' }).toString() } };
+    throw new Error(
+      `the ledger is signed with key ${current}, this service holds key ${key.keyId}: configure the previous key (LEDGER_PREVIOUS_SIGNING_KEY_FILE) so that a checkpoint signed with it announces the new one / kunci penandatangan berganti tanpa pengumuman`,
+    );
+  }
 }

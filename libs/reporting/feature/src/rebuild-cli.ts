@@ -1,23 +1,24 @@
 /**
  * Rebuilds a read model from the start of the event log without downtime for readers:
- *   npm run rebuild -- <projection> [--url http://127.0.0.1:3000] [--token <admin bearer token>]
+ *   npm run rebuild -- <projection> [--url http://127.0.0.1:3000] [--token <platform-operator bearer token>]
  * The running service (reporting, or the all-in-one app) builds the projection into new collections,
- * switches its readers to them once caught up, and drops the old ones. Without --token an admin
- * token is signed with AUTH_JWT_SECRET (or the embedded development secret).
+ * switches its readers to them once caught up, and drops the old ones. Without --token a short-lived
+ * platform-operator token (`npm run token -- --operator`) is signed with AUTH_JWT_SECRET (or the
+ * embedded development secret).
  * Exit codes: 0 rebuilt, 1 refused or failed (the server's message is printed), 2 usage.
  */
 import { parseArgs } from 'node:util';
-import { issueToken, loadConfig } from '@spbe/ledger-core';
+import { issueOperatorToken, loadConfig } from '@spbe/ledger-core';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, token: { type: 'string' } } });
   const [projection] = positionals;
   if (!projection || positionals.length > 1) {
-    process.stderr.write('usage: npm run rebuild -- <projection> [--url http://127.0.0.1:3000] [--token <admin token>]\n  projections: audit-trail, compliance-tenants, compliance, audit-views, evaluation-views (reporting)\n');
+    process.stderr.write('usage: npm run rebuild -- <projection> [--url http://127.0.0.1:3000] [--token <platform-operator token>]\n  projections: audit-trail, compliance-tenants, compliance, audit-views, evaluation-views (reporting)\n');
     return 2;
   }
   const url = (values.url ?? process.env.LEDGER_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
-  const token = values.token ?? (await issueToken({ sub: 'rebuild-cli', name: 'npm run rebuild', tenant: 'ops', roles: ['admin'] }, loadConfig({ ...process.env, HOST: '127.0.0.1' }).auth));
+  const token = values.token ?? (await issueOperatorToken({ sub: 'rebuild-cli', name: 'npm run rebuild' }, loadConfig({ ...process.env, HOST: '127.0.0.1' }).auth, 600));
   const started = Date.now();
   process.stdout.write(`rebuilding ${projection} at ${url} …\n`);
   let res: Response;

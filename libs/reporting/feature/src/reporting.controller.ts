@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { assertRole, EventStore, exportBundle, InvariantError, NotFoundError, Principal, proveInclusion, streamIdOf, verifyLedger } from '@spbe/ledger-core';
-import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
+import { assertRole, buildExportBundle, EventStore, InvariantError, NotFoundError, Principal, proveInclusion, streamIdOf, verifyLedger } from '@spbe/ledger-core';
+import { CurrentPrincipal, EVENT_STORE, PlatformOperation } from '@spbe/platform';
 import { AUDIT_TRAIL, AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
 import { auditSummary } from './audit-views.projection';
@@ -110,7 +110,8 @@ export class ReportingController {
     assertRole(principal, ['inspektorat', 'koordinator', 'admin']);
     const { sealer, key } = this.reporting.sealing();
     await sealer.sealPending();
-    return exportBundle(this.store, tenantId, key);
+    await this.reporting.attest(tenantId);
+    return buildExportBundle(this.store, tenantId, key);
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/verify')
@@ -130,16 +131,16 @@ export class ReportingController {
   }
 
   @Post('api/ops/ledger/seal')
-  @ApiOperation({ summary: 'Seal every pending event into checkpoints now (role admin)' })
-  async seal(@CurrentPrincipal() principal: Principal) {
-    assertRole(principal, ['admin']);
+  @PlatformOperation()
+  @ApiOperation({ summary: 'Seal every pending event into checkpoints now (platform operator)' })
+  async seal() {
     return { sealed: await this.reporting.sealing().sealer.sealPending() };
   }
 
   @Post('api/ops/projections/:name/rebuild')
-  @ApiOperation({ summary: 'Rebuild a projection from the start of the log into a new collection, then switch readers (role admin)' })
-  async rebuild(@Param('name') name: string, @CurrentPrincipal() principal: Principal) {
-    assertRole(principal, ['admin']);
+  @PlatformOperation()
+  @ApiOperation({ summary: 'Rebuild a projection from the start of the log into a new collection, then switch readers (platform operator)' })
+  async rebuild(@Param('name') name: string) {
     return this.reporting.projector.rebuild(name, this.store);
   }
 }

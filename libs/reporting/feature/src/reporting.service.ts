@@ -3,7 +3,7 @@ import { KeyObject } from 'node:crypto';
 import { EventEnvelope, EventStore, InvariantError, LedgerConfig, LedgerSealer, NotFoundError, SigningKey, uuidv7, ValidationError, verifyLedger } from '@spbe/ledger-core';
 import { isDate } from '@spbe/regulations';
 import { Bus, eventTopics, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer } from '@spbe/messaging';
-import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, resolveSigningKey, today } from '@spbe/platform';
+import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, fingerprintOf, resolvePreviousSigningKey, resolveSigningKey, today } from '@spbe/platform';
 import { Filter, Projector, ReadModelStore } from '@spbe/read-models';
 import { AUDIT_TRAIL, auditTrailProjection, AuditTrailRow } from './audit-trail.projection';
 import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTenantDoc, complianceProjection, complianceTenantsProjection, FactDoc, SubjectDoc } from './compliance.projection';
@@ -20,6 +20,7 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
   readonly limits: LedgerConfig['reporting'];
   private consumer?: ConsumerHandle;
   readonly signingKey: SigningKey | null;
+  private readonly previousKey?: SigningKey;
   readonly sealer: LedgerSealer | null;
   private lagTimer?: NodeJS.Timeout;
   private readonly logger = new Logger('Reporting');
@@ -36,11 +37,16 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     this.limits = config.reporting;
     this.projector = new Projector(readModels, [auditTrailProjection, complianceTenantsProjection, complianceProjection, auditViewsProjection, evaluationViewsProjection]);
     health.register({ name: 'projections', report: async () => ({ lag: await this.projector.lag(this.store) }) });
-    this.signingKey = resolveSigningKey(config);
+    const resolved = resolveSigningKey(config);
+    this.signingKey = resolved?.key ?? null;
+    this.previousKey = resolvePreviousSigningKey(config);
+    if (resolved) this.logger.log(`ledger signing key ${resolved.key.keyId} (SHA-256 ${fingerprintOf(resolved.key)}) from ${resolved.source}; public key: npm run ledger:public-key`);
     this.sealer = this.signingKey
       ? new LedgerSealer({
           store,
           key: this.signingKey,
+          previousKey: this.previousKey,
+          maxRecordBytes: config.maxPayloadBytes,
           blockSize: config.ledger.checkpointEvents,
           intervalMs: config.ledger.checkpointSeconds * 1000,
           onSealed: (c) => this.metrics.set('spbe_ledger_checkpoint_sequence', 'Sequence of the latest sealed ledger checkpoint', {}, c.sequence),
@@ -144,9 +150,9 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     return { sealer: this.sealer, key: this.signingKey };
   }
 
-  /** The public keys checkpoints are verified with. */
+  /** The public keys checkpoints are verified with: this service's key and, during a rotation, the previous one (which announces it). */
   trustedKeys(): Map<string, KeyObject> {
-    return new Map(this.signingKey ? [[this.signingKey.keyId, this.signingKey.publicKey]] : []);
+    return new Map([this.signingKey, this.previousKey].filter((k): k is SigningKey => !!k).map((k) => [k.keyId, k.publicKey]));
   }
 
   /**
