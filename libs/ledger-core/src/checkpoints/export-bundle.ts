@@ -5,7 +5,7 @@ import { verifyChain } from '../integrity';
 import { keyIdOf, SealedCheckpoint, sealedOf, verifyCheckpointChain } from './checkpoint';
 import { headsRoot, proveTenant, SealedHead, TenantLeafProof, verifyTenantProof } from './heads';
 import { committedHeads } from './ledger-verify';
-import { CHECKPOINT_STREAM, readCheckpoints } from './log-state';
+import { COSIGNATURE_STREAM_PREFIX, readCheckpoints } from './log-state';
 import { Cosignature, COSIGNATURE_EVENT, verifyCosignature } from './witness';
 import { verifyInclusion } from './merkle';
 
@@ -113,7 +113,7 @@ export async function buildExportBundle(store: EventStore, tenantId: string, key
 export async function readCosignatures(store: EventStore, sequence: number): Promise<Cosignature[]> {
   const out: Cosignature[] = [];
   for (const streamId of await store.listStreams('system')) {
-    if (streamId === CHECKPOINT_STREAM || !streamId.startsWith('system:ledger.cosignature:')) continue;
+    if (!streamId.startsWith(COSIGNATURE_STREAM_PREFIX)) continue;
     for (const e of await store.readStream(streamId)) if (e.type === COSIGNATURE_EVENT && (e.payload as unknown as Cosignature).sequence === sequence) out.push(e.payload as unknown as Cosignature);
   }
   return out;

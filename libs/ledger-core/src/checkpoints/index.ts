@@ -6,3 +6,4 @@ export * from './heads';
 export * from './log-state';
 export * from './ledger-verify';
 export * from './witness';
+export * from './witness-client';

@@ -8,8 +8,15 @@ import { EMPTY_FRONTIER, extendFrontier, Frontier, frontierRoot } from './merkle
 export const CHECKPOINT_STREAM = 'system:ledger.checkpoint:global';
 export const CHECKPOINT_EVENT = 'LedgerCheckpointSealed';
 
-/** Every event but the checkpoints themselves is sealed. */
-export const isSealed = (e: EventEnvelope) => e.streamId !== CHECKPOINT_STREAM;
+/** Witnesses' cosignatures of checkpoints: self-authenticating (signed), recorded beside the log. */
+export const COSIGNATURE_STREAM_PREFIX = 'system:ledger.cosignature:';
+
+/**
+ * Every event but the ledger's own integrity records is sealed: not the checkpoints, nor the witnesses'
+ * cosignatures of them (sealing those would make a new checkpoint for every cosignature, so the latest
+ * checkpoint would never be the cosigned one).
+ */
+export const isSealed = (e: EventEnvelope) => e.streamId !== CHECKPOINT_STREAM && !e.streamId.startsWith(COSIGNATURE_STREAM_PREFIX);
 
 /** Every checkpoint in order, with its record's extras (empty when nothing has been sealed yet). */
 export async function readCheckpoints(store: EventStore): Promise<CheckpointRecord[]> {

@@ -1,10 +1,11 @@
 /**
  * Checks an exported audit-trail bundle offline, failing closed:
  *   npm run verify -- --export <bundle.json> [--key <ledger-public.pem>] [--trusted <checkpoint.json | older-bundle.json>]
- *                     [--save-checkpoint <checkpoint.json>]
+ *                     [--require-witness <witness-public.pem>] [--save-checkpoint <checkpoint.json>]
  * Exit 0 and a summary when every stream chain, checkpoint signature, link and consistency proof hold and
  * the bundle holds every stream of the tenant, complete (and, with --trusted, extends the checkpoint saved
- * earlier); exit 1 naming the first failure otherwise (2 for usage errors). --save-checkpoint writes the
+ * earlier, and with --require-witness carries that witness's cosignature of its checkpoint); exit 1 naming
+ * the first failure otherwise (2 for usage errors). --save-checkpoint writes the
  * verified bundle's latest checkpoint for the next check.
  */
 import { createPublicKey, KeyObject } from 'node:crypto';
@@ -12,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CHECKPOINT_FILE_FORMAT, ExportBundle, TrustedCheckpoint, trustedCheckpointOf, verifyExportBundle } from './export-bundle';
 
-const USAGE = 'usage: npm run verify -- --export <bundle.json> [--key <ledger-public.pem>] [--trusted <checkpoint.json>] [--save-checkpoint <file>]\n';
+const USAGE = 'usage: npm run verify -- --export <bundle.json> [--key <ledger-public.pem>] [--trusted <checkpoint.json>] [--require-witness <witness-public.pem>] [--save-checkpoint <file>]\n';
 
 function readJson<T>(file: string, what: string): T {
   try {
@@ -31,7 +32,7 @@ function trustedFrom(file: string): TrustedCheckpoint {
 function main(): number {
   let values: Record<string, string | undefined>;
   try {
-    ({ values } = parseArgs({ options: { export: { type: 'string' }, key: { type: 'string' }, trusted: { type: 'string' }, 'save-checkpoint': { type: 'string' } } }));
+    ({ values } = parseArgs({ options: { export: { type: 'string' }, key: { type: 'string' }, trusted: { type: 'string' }, 'require-witness': { type: 'string' }, 'save-checkpoint': { type: 'string' } } }));
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -43,15 +44,17 @@ function main(): number {
   let bundle: ExportBundle;
   let key: KeyObject | undefined;
   let trusted: TrustedCheckpoint | undefined;
+  let requireWitness: KeyObject | undefined;
   try {
     bundle = readJson<ExportBundle>(values.export, 'JSON');
     key = values.key ? createPublicKey(readFileSync(values.key, 'utf8')) : undefined;
     trusted = values.trusted ? trustedFrom(values.trusted) : undefined;
+    requireWitness = values['require-witness'] ? createPublicKey(readFileSync(values['require-witness'], 'utf8')) : undefined;
   } catch (err) {
     process.stderr.write(`GAGAL / FAILED: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
-  const result = verifyExportBundle(bundle, key, { trusted });
+  const result = verifyExportBundle(bundle, key, { trusted, requireWitness });
   if (!result.ok) {
     process.stderr.write(`GAGAL / FAILED at ${result.where}: ${result.reason}\n`);
     return 1;
@@ -63,6 +66,7 @@ function main(): number {
       `${against?.treeSize ? `, ${against.treeSize} events in the log` : ''})` +
       `${result.complete ? '; complete: every stream of the tenant, each up to the checkpoint' : '; completeness not provable (bundle format 1)'}` +
       `${result.extends ? `; extends trusted checkpoint ${result.extends.sequence}` : ''}` +
+      `${result.witnessed ? `; cosigned by witness ${result.witnessed}` : ''}` +
       `${result.keyPinned ? '' : ' — key taken from the bundle; pass --key to pin the ledger key'}\n`,
   );
   return 0;

@@ -2,6 +2,7 @@ import { createPublicKey, KeyObject, sign, verify } from 'node:crypto';
 import { canonicalJson } from '../canonical-json';
 import { bodyOf, keyIdOf, SealedCheckpoint, SigningKey, verifyCheckpointChain } from './checkpoint';
 import type { BundleCheckpoint } from './export-bundle';
+import { COSIGNATURE_STREAM_PREFIX } from './log-state';
 
 /**
  * Witness cosignatures (separation of duties, after Sigstore / transparency-log witnesses): a party
@@ -12,7 +13,7 @@ import type { BundleCheckpoint } from './export-bundle';
  * server's endpoints are thin around them.
  */
 export const COSIGNATURE_EVENT = 'LedgerCheckpointCosigned';
-export const cosignatureStreamOf = (witnessKeyId: string) => `system:ledger.cosignature:${witnessKeyId}`;
+export const cosignatureStreamOf = (witnessKeyId: string) => `${COSIGNATURE_STREAM_PREFIX}${witnessKeyId}`;
 
 export interface Cosignature {
   sequence: number;

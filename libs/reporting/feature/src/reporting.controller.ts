@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { assertRole, buildExportBundle, EventStore, InvariantError, NotFoundError, Principal, proveInclusion, streamIdOf, verifyLedger } from '@spbe/ledger-core';
-import { CurrentPrincipal, EVENT_STORE, PlatformOperation } from '@spbe/platform';
+import { EventStore, NotFoundError, streamIdOf } from '@spbe/ledger-core';
+import { EVENT_STORE, PlatformOperation } from '@spbe/platform';
 import { AUDIT_TRAIL, AuditTrailRow } from './audit-trail.projection';
 import { AuditTrailQuery, buildAuditTrailFilter, encodeCursor } from './audit-trail.query';
 import { auditSummary } from './audit-views.projection';
@@ -102,32 +102,6 @@ export class ReportingController {
   @ApiOperation({ summary: "One cycle's index and every indicator's level at each stage (mandiri, dokumen, interviu, visitasi, akhir)" })
   async evaluationCycle(@Param('tenantId') tenantId: string, @Param('cycleId') cycleId: string) {
     return cycleView(await this.reporting.cycle(tenantId, cycleId));
-  }
-
-  @Get('api/reporting/tenants/:tenantId/integrity/export')
-  @ApiOperation({ summary: 'The audit trail as an offline-verifiable bundle (streams, signed checkpoints, an inclusion proof per event, public key); check it with `npm run verify -- --export <file>` (inspektorat, koordinator, admin)' })
-  async exportBundle(@Param('tenantId') tenantId: string, @CurrentPrincipal() principal: Principal) {
-    assertRole(principal, ['inspektorat', 'koordinator', 'admin']);
-    const { sealer, key } = this.reporting.sealing();
-    await sealer.sealPending();
-    await this.reporting.attest(tenantId);
-    return buildExportBundle(this.store, tenantId, key);
-  }
-
-  @Get('api/reporting/tenants/:tenantId/integrity/verify')
-  @ApiOperation({ summary: "Re-checks every stream chain of the Pemda and every ledger checkpoint; ok, or the first broken link (stream, version, reason)" })
-  async verify(@Param('tenantId') tenantId: string) {
-    return verifyLedger(this.store, tenantId, this.reporting.trustedKeys());
-  }
-
-  @Get('api/reporting/tenants/:tenantId/integrity/proof/:eventId')
-  @ApiOperation({ summary: 'Inclusion proof of an event in the signed checkpoint that sealed it' })
-  async proof(@Param('tenantId') tenantId: string, @Param('eventId') eventId: string) {
-    const event = await this.store.findEvent(eventId);
-    if (!event || event.tenantId !== tenantId) throw new NotFoundError('event', eventId);
-    const proof = await proveInclusion(this.store, event);
-    if (!proof) throw new InvariantError('NOT_YET_SEALED', `event ${eventId} is not sealed in a checkpoint yet / belum disegel; try again after the next checkpoint`, { eventId });
-    return { ...proof, publicKey: this.reporting.signingKey?.publicKey.export({ type: 'spki', format: 'pem' }).toString() ?? null };
   }
 
   @Post('api/ops/ledger/seal')
