@@ -10,7 +10,7 @@ describe('integrity export and `npm run verify -- --export`', () => {
   const ledger = ledgerUnderTest('export');
   const { http, as } = ledger;
   let bundle: ExportBundle;
-  const cli = (file: string, ...args: string[]) => spawnSync('node', [join(root, 'dist', 'libs', 'ledger-core', 'src', 'checkpoints', 'verify-cli.js'), '--export', file, ...args], { encoding: 'utf8' });
+  const cli = (file: string, ...args: string[]) => spawnSync('node', [join(root, 'dist', 'libs', 'reporting', 'feature', 'src', 'verify-cli.js'), '--export', file, ...args], { encoding: 'utf8' });
   const write = (name: string, b: unknown) => {
     const file = join(ledger.dataDir, name);
     writeFileSync(file, JSON.stringify(b));

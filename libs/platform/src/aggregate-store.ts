@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthError, Decider, EventEnvelope, EventStore, fold, handleCommand, NotFoundError, Principal, Role, StreamNotFoundError, assertTenantAccess } from '@spbe/ledger-core';
+import { AuthError, Decider, EventEnvelope, EventStore, handleCommand, loadState, LoadedState, NotFoundError, Principal, Role, StreamNotFoundError, assertTenantAccess } from '@spbe/ledger-core';
 import { EffectiveProfile, HOLDER_ROLES, resolve, Duty } from '@spbe/regulations';
 import { commandContext } from './command-context';
 import { EVENT_STORE } from './tokens';
@@ -15,7 +15,10 @@ export interface CommandResult {
 
 /**
  * A context's I/O edge for its aggregates: loads and folds streams from the event store, runs a
- * decider, appends with the version read. What a context answers is folded from its events.
+ * decider, appends with the version read. What a context answers is folded from its events; folded
+ * states come from the process-wide state cache with only the events after them read (see
+ * loadState), so a state or a command costs about the same on a long stream as on a short one. The
+ * states returned are frozen: copy before changing one.
  */
 @Injectable()
 export class AggregateStore {
@@ -30,15 +33,25 @@ export class AggregateStore {
     }
   }
 
+  /** The stream's state and version, or null for a stream with no events. */
+  protected async load<S>(decider: Pick<Decider<S, unknown>, 'initialState' | 'evolve'>, streamId: string): Promise<LoadedState<S> | null> {
+    try {
+      return await loadState(this.store, decider, streamId);
+    } catch (err) {
+      if (err instanceof StreamNotFoundError) return null;
+      throw err;
+    }
+  }
+
   async state<S>(decider: Pick<Decider<S, unknown>, 'initialState' | 'evolve'>, streamId: string): Promise<S> {
-    return fold(decider, (await this.read(streamId)) ?? []);
+    return (await this.load(decider, streamId))?.state ?? decider.initialState();
   }
 
   /** Current state with its version, or 404 naming what is missing. */
   async get<S>(decider: Pick<Decider<S, unknown>, 'initialState' | 'evolve'>, streamId: string, what: string, id: string): Promise<S & { version: number }> {
-    const events = await this.read(streamId);
-    if (!events?.length) throw new NotFoundError(what, id);
-    return { ...fold(decider, events), version: events[events.length - 1].version };
+    const loaded = await this.load(decider, streamId);
+    if (!loaded) throw new NotFoundError(what, id);
+    return { ...loaded.state, version: loaded.version };
   }
 
   async history(streamId: string, what: string, id: string): Promise<{ items: EventEnvelope[] }> {
@@ -53,8 +66,8 @@ export class AggregateStore {
     const ids = (await this.store.listStreams(tenantId)).filter((s) => s.startsWith(prefix)).sort();
     const out: (S & { id: string; version: number })[] = [];
     for (const streamId of ids) {
-      const events = (await this.read(streamId)) ?? [];
-      if (events.length) out.push({ ...fold(decider, events), id: streamId.slice(prefix.length), version: events[events.length - 1].version });
+      const loaded = await this.load(decider, streamId);
+      if (loaded) out.push({ ...loaded.state, id: streamId.slice(prefix.length), version: loaded.version });
     }
     return out;
   }

@@ -62,3 +62,9 @@ export function buildAuditTrailFilter(tenantId: string, q: AuditTrailQuery, maxP
   if (q.cursor) filter.sortKey = { $gt: decodeCursor(q.cursor) };
   return { filter, limit };
 }
+
+/** The audit-trail filter of an export: the same filter, bounded to the events sealed up to `toPosition`. */
+export function sealedAuditTrailFilter(tenantId: string, q: AuditTrailQuery, toPosition: number, maxPage = MAX_PAGE): { filter: Filter } {
+  const { filter } = buildAuditTrailFilter(tenantId, q, maxPage);
+  return { filter: { $and: [filter, { globalPosition: { $lte: toPosition } }] } };
+}

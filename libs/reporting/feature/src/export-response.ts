@@ -1,18 +1,18 @@
 import { Logger } from '@nestjs/common';
 import type { ServerResponse as Response } from 'node:http';
-import { Attestation, attestationHeaders, Format, Lang, PdfSection, Table, writeCsv, writePdf, writeXlsx } from './exports';
+import { Attestation, attestationHeaders, ExportMeta, Format, Lang, PdfAttachment, PdfSection, Table, writeCsv, writePdf, writeXlsx } from './exports';
 
 const logger = new Logger('Exports');
 
 /** Sends tables as a CSV (the first) or an XLSX (all) download. */
-export function send(res: Response, format: Format, name: string, tables: Table[], attestation: Attestation, lang: Lang): Promise<void> {
+export function send(res: Response, format: Format, name: string, tables: Table[], attestation: Attestation, lang: Lang, meta?: ExportMeta): Promise<void> {
   return format === 'csv'
-    ? streamed(res, 'text/csv; charset=utf-8', `${name}.csv`, attestation, () => writeCsv(res, tables[0], attestation, lang))
-    : streamed(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${name}.xlsx`, attestation, () => writeXlsx(res, tables, attestation, lang));
+    ? streamed(res, 'text/csv; charset=utf-8', `${name}.csv`, attestation, () => writeCsv(res, tables[0], attestation, lang, meta))
+    : streamed(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${name}.xlsx`, attestation, () => writeXlsx(res, tables, attestation, lang, meta));
 }
 
-export function sendPdf(res: Response, name: string, title: string, subtitle: string, sections: PdfSection[], attestation: Attestation, lang: Lang): Promise<void> {
-  return streamed(res, 'application/pdf', `${name}.pdf`, attestation, () => writePdf(res, title, subtitle, sections, attestation, lang));
+export function sendPdf(res: Response, name: string, title: string, subtitle: string, sections: PdfSection[], attestation: Attestation, lang: Lang, attachment?: PdfAttachment): Promise<void> {
+  return streamed(res, 'application/pdf', `${name}.pdf`, attestation, () => writePdf(res, title, subtitle, sections, attestation, lang, attachment));
 }
 
 /**

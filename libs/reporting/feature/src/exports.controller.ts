@@ -4,11 +4,12 @@ import type { ServerResponse as Response } from 'node:http';
 import { EventStore, fold, NotFoundError, ValidationError } from '@spbe/ledger-core';
 import { auditDecider, auditStreamId, findingDecider, findingStreamId } from '@spbe/audit-domain';
 import { EVENT_STORE } from '@spbe/platform';
-import { AuditTrailQuery, buildAuditTrailFilter } from './audit-trail.query';
+import { AuditTrailQuery, buildAuditTrailFilter, sealedAuditTrailFilter } from './audit-trail.query';
 import { auditSummary } from './audit-views.projection';
 import { cycleView, evaluationOverview } from './evaluation-views.projection';
 import {
   assertXlsxRows,
+  ExportMeta,
   parseFormat,
   parseLang,
   XLSX_MAX_ROWS,
@@ -43,11 +44,17 @@ export class ExportsController {
     if (cursor) throw new ValidationError('cursor', 'an export covers every matching row; leave cursor out');
     const format = parseFormat(f);
     const lang = parseLang(l);
-    const { filter } = buildAuditTrailFilter(tenantId, filters, this.reporting.limits.maxPage);
-    if (format === 'xlsx') assertXlsxRows(await this.reporting.countAuditTrail(filter), this.reporting.limits.xlsxMaxRows);
+    buildAuditTrailFilter(tenantId, filters, this.reporting.limits.maxPage);
     const attestation = await this.reporting.attest(tenantId);
+    // The rows are the sealed events up to the checkpoint the export is verified against, so that the
+    // file can be re-derived from a bundle offline (npm run verify -- --export <file> --bundle <bundle>).
+    const { filter } = sealedAuditTrailFilter(tenantId, filters, attestation.checkpoint.toPosition, this.reporting.limits.maxPage);
+    if (format === 'xlsx') assertXlsxRows(await this.reporting.countAuditTrail(filter), this.reporting.limits.xlsxMaxRows);
+    await this.reporting.projectedUpTo('audit-trail', attestation.checkpoint.toPosition);
     const table = auditTrailTable(this.reporting.auditTrailRows(filter), lang);
-    await send(res, format, `jejak-audit-${tenantId}`, [table], attestation, lang);
+    const { sequence, root, toPosition } = attestation.checkpoint;
+    const meta: ExportMeta = { format: 'spbe-export/1', view: 'audit-trail', tenantId, lang, filter: filters as Record<string, string>, checkpoint: { sequence, root, toPosition } };
+    await send(res, format, `jejak-audit-${tenantId}`, [table], attestation, lang, meta);
   }
 
   @Get('compliance/export')
@@ -124,7 +131,7 @@ export class ExportsController {
         },
       },
     ];
-    await sendPdf(res, `evaluasi-${tenantId}-${cycleId}`, `${en ? 'Evaluation' : 'Evaluasi'} ${view.frameworkId} ${view.year ?? ''} — ${tenantId}`, `${en ? 'Cycle' : 'Siklus'} ${cycleId}`, sections, attestation, lang);
+    await sendPdf(res, `evaluasi-${tenantId}-${cycleId}`, `${en ? 'Evaluation' : 'Evaluasi'} ${view.frameworkId} ${view.year ?? ''} — ${tenantId}`, `${en ? 'Cycle' : 'Siklus'} ${cycleId}`, sections, attestation, lang, await this.reporting.bundleAttachment(tenantId));
   }
 
   @Get('audits/:auditId/report.pdf')
@@ -171,6 +178,6 @@ export class ExportsController {
         },
       },
     ];
-    await sendPdf(res, `audit-${tenantId}-${auditId}`, `${en ? 'Audit TIK report' : 'Laporan Audit TIK'} — ${auditId}`, tenantId, sections, attestation, lang);
+    await sendPdf(res, `audit-${tenantId}-${auditId}`, `${en ? 'Audit TIK report' : 'Laporan Audit TIK'} — ${auditId}`, tenantId, sections, attestation, lang, await this.reporting.bundleAttachment(tenantId));
   }
 }

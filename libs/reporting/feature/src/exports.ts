@@ -30,6 +30,22 @@ export interface Attestation {
   checkpoint: Pick<SealedCheckpoint, 'sequence' | 'root' | 'toPosition' | 'count' | 'sealedAt' | 'keyId' | 'signature'>;
 }
 
+/**
+ * What a verifier needs to re-derive an export from a bundle offline: which view, for which Pemda, in
+ * which language, with which filter, against which checkpoint (the rows are the sealed events up to it).
+ * Written as a `# spbe-export: {…}` line in a CSV and as the `export` row of an XLSX's Integritas sheet.
+ */
+export interface ExportMeta {
+  format: 'spbe-export/1';
+  view: 'audit-trail';
+  tenantId: string;
+  lang: Lang;
+  filter: Record<string, string>;
+  checkpoint: { sequence: number; root: string; toPosition: number };
+}
+
+export const META_PREFIX = 'spbe-export: ';
+
 /** XLSX is written in one piece per sheet; above this many rows ask for the streamed CSV instead. */
 export const XLSX_MAX_ROWS = 100_000;
 
@@ -111,12 +127,13 @@ async function write(out: Writable, chunk: string): Promise<void> {
  * One table as CSV, streamed row by row. The first lines, starting with `#`, carry the checkpoint
  * the export was verified against; then the header row and the rows.
  */
-export async function writeCsv(out: Writable, table: Table, attestation: Attestation, lang: Lang): Promise<number> {
+export async function writeCsv(out: Writable, table: Table, attestation: Attestation, lang: Lang, meta?: ExportMeta): Promise<number> {
   for (const line of attestationLines(attestation, lang)) await write(out, `# ${line}\r\n`);
+  if (meta) await write(out, `# ${META_PREFIX}${JSON.stringify(meta)}\r\n`);
   await write(out, table.columns.map((c) => csvField(c.header[lang])).join(',') + '\r\n');
   let n = 0;
   for await (const row of table.rows) {
-    await write(out, table.columns.map((c) => csvField(row[c.key])).join(',') + '\r\n');
+    await write(out, csvRecord(table, row) + '\r\n');
     n++;
   }
   await write(out, `# ${endLine(n, lang)}\r\n`);
@@ -128,12 +145,15 @@ export async function writeCsv(out: Writable, table: Table, attestation: Attesta
  * The CSV's last line. A file without it was cut short (the export failed after it began streaming
  * and the connection was aborted), so a reader can tell a complete file from a partial one offline.
  */
+/** One data row as a CSV record (without its line break). */
+export const csvRecord = (table: Pick<Table, 'columns'>, row: Record<string, unknown>): string => table.columns.map((c) => csvField(row[c.key])).join(',');
+
 export function endLine(rows: number, lang: Lang): string {
   return lang === 'id' ? `Akhir berkas: ${rows} baris data.` : `End of file: ${rows} data rows.`;
 }
 
 /** Tables as sheets of one workbook, streamed; a last sheet `Integritas` carries the checkpoint. */
-export async function writeXlsx(out: Writable, tables: Table[], attestation: Attestation, lang: Lang): Promise<void> {
+export async function writeXlsx(out: Writable, tables: Table[], attestation: Attestation, lang: Lang, meta?: ExportMeta): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'SPBE Governance Ledger';
   for (const t of tables) {
@@ -157,6 +177,7 @@ export async function writeXlsx(out: Writable, tables: Table[], attestation: Att
     ['checkpoint.sealedAt', c.sealedAt],
     ['checkpoint.keyId', c.keyId],
     ['checkpoint.signature', c.signature],
+    ...(meta ? ([['export', JSON.stringify(meta)]] as [string, string][]) : []),
   ];
   for (const [k, v] of facts) integrity.addRow({ k, v }).commit();
   integrity.commit();
@@ -164,7 +185,7 @@ export async function writeXlsx(out: Writable, tables: Table[], attestation: Att
 }
 
 /** Numbers stay numbers; objects become JSON text; texts longer than a cell allows are cut with a mark. */
-function xlsxCell(value: unknown): string | number | boolean | null {
+export function xlsxCell(value: unknown): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   const text = cellText(value);
@@ -178,8 +199,16 @@ export interface PdfSection {
 }
 
 /** A report as PDF (A4): a title, sections of lines and tables, and the checkpoint it was verified against at the end. */
-export function writePdf(out: Writable, title: string, subtitle: string, sections: PdfSection[], attestation: Attestation, lang: Lang): Promise<void> {
+/** A file embedded in a PDF (the verifiable bundle of the data it reports). */
+export interface PdfAttachment {
+  name: string;
+  content: Buffer;
+  description: string;
+}
+
+export function writePdf(out: Writable, title: string, subtitle: string, sections: PdfSection[], attestation: Attestation, lang: Lang, attachment?: PdfAttachment): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: title, Author: 'SPBE Governance Ledger' } });
+  if (attachment) doc.file(attachment.content, { name: attachment.name, type: 'application/json', description: attachment.description });
   const done = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
     out.on('error', reject);

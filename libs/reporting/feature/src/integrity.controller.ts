@@ -18,12 +18,12 @@ import {
   sealedOf,
   ValidationError,
   verifyCosignature,
-  verifyLedger,
 } from '@spbe/ledger-core';
-import { CurrentPrincipal, EVENT_STORE } from '@spbe/platform';
+import { CurrentPrincipal, EVENT_STORE, PlatformOperation } from '@spbe/platform';
 import { createPublicKey } from 'node:crypto';
 import { KnownTenantGuard } from './known-tenant.guard';
 import { ReportingService } from './reporting.service';
+import { LedgerVerifier } from './verification';
 
 export class CosignatureDto {
   @ApiProperty({ description: "The witness's Ed25519 public key (SPKI PEM)" })
@@ -52,6 +52,7 @@ export class IntegrityController {
   constructor(
     private readonly reporting: ReportingService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly verifier: LedgerVerifier,
   ) {}
 
   @Get('api/reporting/tenants/:tenantId/integrity/export')
@@ -67,9 +68,19 @@ export class IntegrityController {
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/verify')
-  @ApiOperation({ summary: "Re-checks every stream chain of the Pemda, every ledger checkpoint, and that every stream the latest checkpoint sealed is complete; ok, or the first broken link or omission (stream, version, reason)" })
+  @ApiOperation({
+    summary:
+      "Re-checks every stream chain of the Pemda, every ledger checkpoint, and that every stream the latest checkpoint sealed is complete; ok, or the first broken link or omission (stream, version, reason). Answered from a cache (cached: true, verifiedAt) while neither the Pemda's stream heads nor the checkpoints changed; at most a few verifications run at once",
+  })
   async verify(@Param('tenantId') tenantId: string) {
-    return verifyLedger(this.store, tenantId, this.reporting.trustedKeys());
+    return this.verifier.verifyTenant(tenantId, this.reporting.trustedKeys());
+  }
+
+  @Post('api/ops/ledger/verify')
+  @PlatformOperation()
+  @ApiOperation({ summary: "The full re-check on demand (platform operator): the whole log — every checkpoint's block against the stored events, the cumulative roots, the tenant leaves — then every sealed Pemda's streams read afresh (the verification cache is dropped)" })
+  async verifyAll() {
+    return this.verifier.verifyFull(this.reporting.trustedKeys());
   }
 
   @Get('api/reporting/tenants/:tenantId/integrity/proof/:eventId')

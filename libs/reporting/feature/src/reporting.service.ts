@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
-import { EventEnvelope, EventStore, InvariantError, LedgerConfig, LedgerSealer, NotFoundError, SigningKey, uuidv7, ValidationError, verifyLedger } from '@spbe/ledger-core';
+import { buildExportBundle, EventEnvelope, EventStore, InvariantError, LedgerConfig, LedgerSealer, NotFoundError, SigningKey, uuidv7, ValidationError } from '@spbe/ledger-core';
 import { isDate } from '@spbe/regulations';
 import { Bus, eventTopics, ConsumerHandle, Metrics, ParkedMessageSink, runConsumer } from '@spbe/messaging';
 import { BUS, CONFIG, EVENT_STORE, HealthRegistry, METRICS, PARKED_MESSAGES, READ_MODELS, fingerprintOf, resolvePreviousSigningKey, resolveSigningKey, today } from '@spbe/platform';
@@ -10,7 +10,8 @@ import { COMPLIANCE_FACTS, COMPLIANCE_SUBJECTS, COMPLIANCE_TENANTS, ComplianceTe
 import { complianceByYear, complianceReport } from './compliance.report';
 import { AUDIT_VIEW, AuditViewDoc, auditViewsProjection, FINDING_VIEW, FindingViewDoc } from './audit-views.projection';
 import { CycleViewDoc, EVALUATION_VIEW, evaluationViewsProjection } from './evaluation-views.projection';
-import { Attestation } from './exports';
+import { LedgerVerifier } from './verification';
+import { Attestation, PdfAttachment } from './exports';
 
 /** Consumes every context's topic into the read models (idempotent, bounded retries, dead letters). */
 @Injectable()
@@ -140,6 +141,21 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
+  /** Waits (at most 10 s) until a projection has applied the log up to `position`; 409 otherwise, so an export never misses rows it is attested for. */
+  async projectedUpTo(projection: string, position: number, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (((await this.projector.checkpoint(projection)) ?? -1) < position) {
+      if (Date.now() > until) throw new InvariantError('PROJECTION_BEHIND', `the ${projection} view has not caught up with checkpoint position ${position} yet; try again shortly / tampilan belum mutakhir`, { projection, position });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** The tenant's verifiable bundle, to embed in a PDF report (verify it with `npm run verify -- --export <report.pdf>`). */
+  async bundleAttachment(tenantId: string): Promise<PdfAttachment> {
+    const bundle = await buildExportBundle(this.store, tenantId, this.sealing().key);
+    return { name: `bundle-${tenantId}.json`, content: Buffer.from(JSON.stringify(bundle)), description: 'SPBE ledger bundle: npm run verify -- --export <this PDF>' };
+  }
+
   async countAuditTrail(filter: Filter): Promise<number> {
     return (await this.projector.read<AuditTrailRow>(AUDIT_TRAIL)).count(filter);
   }
@@ -155,6 +171,9 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
     return new Map([this.signingKey, this.previousKey].filter((k): k is SigningKey => !!k).map((k) => [k.keyId, k.publicKey]));
   }
 
+  /** The tenant's verification, cached while nothing changed and bounded in concurrency (verification.ts). */
+  @Inject(LedgerVerifier) private readonly verifier!: LedgerVerifier;
+
   /**
    * Seals what is pending, re-checks every stream chain of the tenant and every checkpoint, and
    * names the checkpoint an export is verified against. Fails closed: a broken ledger or a service
@@ -162,11 +181,11 @@ export class ReportingService implements OnApplicationBootstrap, OnApplicationSh
    */
   async attest(tenantId: string): Promise<Attestation> {
     await this.sealing().sealer.sealPending();
-    const result = await verifyLedger(this.store, tenantId, this.trustedKeys());
+    const result = await this.verifier.verifyTenant(tenantId, this.trustedKeys());
     if (!result.ok) throw new InvariantError('INTEGRITY_BROKEN', `the ledger failed verification (${result.kind}); see GET …/integrity/verify — nothing exported / tidak diekspor`, { verification: result });
     if (!result.latestCheckpoint) throw new InvariantError('NOT_YET_SEALED', 'no checkpoint yet; nothing to verify an export against');
     const { sequence, root, toPosition, count, sealedAt, keyId, signature } = result.latestCheckpoint;
-    return { tenantId, verifiedAt: new Date().toISOString(), streams: result.streams, events: result.events, checkpoint: { sequence, root, toPosition, count, sealedAt, keyId, signature } };
+    return { tenantId, verifiedAt: result.verifiedAt, streams: result.streams, events: result.events, checkpoint: { sequence, root, toPosition, count, sealedAt, keyId, signature } };
   }
 
   async publishLag(): Promise<Record<string, number>> {
