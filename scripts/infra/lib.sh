@@ -3,7 +3,13 @@
 set -euo pipefail
 INFRA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 INFRA_SCRIPTS="$INFRA_ROOT/scripts/infra"
-INFRA_DIR="$INFRA_ROOT/.infra"
+# Where the servers keep their data, logs and PID files: <repo>/.infra, or INFRA_DIR for a second,
+# separate set of servers on other ports (the fault-injection suite kills and restarts its own set,
+# never the shared one). Fetched and built artifacts (Kafka jars, the FerretDB binary) always come
+# from <repo>/.infra, so a second set costs no download or build.
+INFRA_ARTIFACTS="$INFRA_ROOT/.infra"
+INFRA_DIR="${INFRA_DIR:-$INFRA_ARTIFACTS}"
+mkdir -p "$INFRA_DIR" && INFRA_DIR="$(cd "$INFRA_DIR" && pwd)"
 LOG_DIR="$INFRA_DIR/logs"
 mkdir -p "$LOG_DIR"
 
@@ -22,7 +28,7 @@ PG_USER_OS="${PG_USER_OS:-postgres}"
 SERVERS=(postgres kafka ferretdb)
 KAFKA_PID="$INFRA_DIR/kafka/kafka.pid"
 KAFKA_PATTERN="kafka.Kafka $INFRA_DIR/kafka/server.properties"
-FERRETDB_BIN="$INFRA_DIR/bin/ferretdb"
+FERRETDB_BIN="$INFRA_ARTIFACTS/bin/ferretdb"
 FERRETDB_PID="$INFRA_DIR/ferretdb/ferretdb.pid"
 FERRETDB_PATTERN="$FERRETDB_BIN "
 
@@ -99,7 +105,9 @@ pg_bin() {
 # the repository's path, with .infra/pg pointing at it.
 pg_home() {
   local alt
-  alt="/var/lib/spbe-infra/$(printf '%s' "$INFRA_ROOT" | md5sum | cut -c1-12)/pg"
+  local key="$INFRA_ROOT"
+  [ "$INFRA_DIR" = "$INFRA_ARTIFACTS" ] || key="$INFRA_DIR"
+  alt="/var/lib/spbe-infra/$(printf '%s' "$key" | md5sum | cut -c1-12)/pg"
   if [ -L "$INFRA_DIR/pg" ]; then readlink -f "$INFRA_DIR/pg"; return 0; fi
   if [ -d "$INFRA_DIR/pg" ] || ! id "$PG_USER_OS" >/dev/null 2>&1 || as_pg test -x "$INFRA_DIR" 2>/dev/null; then
     echo "$INFRA_DIR/pg"

@@ -20,10 +20,15 @@ export interface ErrorBody {
   legalBasis?: { regulation: string; article: string };
 }
 
+/** Seconds a client is asked to wait (Retry-After) when a backing server is unreachable. */
+export const RETRY_AFTER_SECONDS = 2;
+
 /**
  * Maps typed ledger errors to HTTP once; everything else keeps Nest's status, body-parser's and the
- * request guards' client errors their 4xx, unknown errors are 500. Only a 5xx is logged (at error,
- * with its stack): a client error is the client's, and the request line already records it.
+ * request guards' client errors their 4xx, an unreachable event store, read-model store or bus is
+ * 503 with Retry-After, unknown errors are 500. A 500 is logged at error with its stack; a 503 at
+ * warn in one line (the outage is the server's, not a bug); a client error is the client's, and the
+ * request line already records it.
  */
 @Catch()
 export class LedgerExceptionFilter implements ExceptionFilter {
@@ -31,14 +36,43 @@ export class LedgerExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const res = http.getResponse<{ status(n: number): { json(b: unknown): void } }>();
+    const res = http.getResponse<{ status(n: number): { json(b: unknown): void }; setHeader?(name: string, value: string): void }>();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
       const req = http.getRequest<{ method?: string; originalUrl?: string; url?: string }>();
-      this.logger.error(`${req?.method ?? ''} ${req?.originalUrl ?? req?.url ?? ''}: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception.stack : undefined);
+      const line = `${req?.method ?? ''} ${req?.originalUrl ?? req?.url ?? ''}: ${exception instanceof Error ? exception.message : String(exception)}`;
+      if (body.statusCode === 503) this.logger.warn(`${line} (${body.details?.['cause'] ?? 'unavailable'}; answered 503)`);
+      else this.logger.error(line, exception instanceof Error ? exception.stack : undefined);
     }
+    if (body.statusCode === 503) res.setHeader?.('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
+}
+
+/** Socket-level failures reaching a server (Node system error codes). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** PostgreSQL SQLSTATEs of a server going away or not accepting connections (class 08: connection exception). */
+const PG_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+/** Errors of node-postgres, the MongoDB driver and kafkajs that mean the server cannot be reached. */
+const UNAVAILABLE_NAMES = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoPoolClearedError', 'MongoTopologyClosedError', 'KafkaJSConnectionError', 'KafkaJSConnectionClosedError']);
+const UNAVAILABLE_MESSAGES = /^Connection terminated|^Client has encountered a connection error|^timeout exceeded when trying to connect|the database system is (shutting down|starting up|in recovery mode)|failed to connect to `|connect: connection refused/;
+
+/**
+ * The reason when an error (or its cause) says a backing server — PostgreSQL, MongoDB/FerretDB,
+ * Kafka — cannot be reached right now; undefined for any other error.
+ */
+export function unavailableCause(err: unknown, depth = 0): string | undefined {
+  if (!err || typeof err !== 'object' || depth > 3) return undefined;
+  const e = err as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
+  if (typeof e.code === 'string' && PG_UNAVAILABLE.test(e.code)) return `SQLSTATE ${e.code}`;
+  if (typeof e.name === 'string' && UNAVAILABLE_NAMES.has(e.name)) return e.name;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return e.message.split('\n')[0].slice(0, 120);
+  for (const inner of [e.cause, ...(Array.isArray(e.errors) ? e.errors : [])]) {
+    const found = unavailableCause(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** An error from body-parser (http-errors) or the request guards: a numeric 4xx `status` and a `type`. */
@@ -112,5 +146,14 @@ export function toErrorBody(exception: unknown): ErrorBody {
   const e = (exception ?? {}) as ParserError;
   const status = e.status ?? e.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return parserErrorBody(status, e);
+  const cause = unavailableCause(exception);
+  if (cause) {
+    return {
+      statusCode: 503,
+      error: 'SERVICE_UNAVAILABLE',
+      message: `layanan sementara tidak tersedia, coba lagi sebentar / a backing server (event store, read models or bus) cannot be reached; retry in a moment (${cause})`,
+      details: { cause, retryAfterSeconds: RETRY_AFTER_SECONDS },
+    };
+  }
   return { statusCode: 500, error: 'INTERNAL', message: 'kesalahan internal / internal error' };
 }
