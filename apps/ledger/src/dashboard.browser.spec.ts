@@ -94,7 +94,7 @@ browserTarget.describe('dashboard in headless Chromium', () => {
     expect(download.suggestedFilename()).toBe('jejak-audit-kota-kupang.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toMatch(/^# Diverifikasi /);
-    expect(csv.trimEnd().split('\r\n')).toHaveLength(4 + 3 + 1);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(5 + 3 + 1); // 3 attestation lines, the export record, the header; 3 rows; the end line
   });
 
   it('verifies the ledger from the page and saves a screenshot under docs/', async () => {

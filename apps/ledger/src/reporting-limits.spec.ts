@@ -30,7 +30,7 @@ describe('reporting limits (REPORTING_MAX_PAGE, REPORTING_XLSX_MAX_ROWS)', () =>
     expect(tooMany.body.message).toBe('rows: 25 rows exceed the XLSX limit of 10; narrow the filters or use format=csv, which is streamed / gunakan format=csv');
     await http().get(`${rep}/audit-trail/export?format=xlsx&type=TenantRegistered`).set('authorization', insp).expect(200);
     const csv = await http().get(`${rep}/audit-trail/export?format=csv`).set('authorization', insp).expect(200);
-    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(4 + 25 + 1);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(5 + 25 + 1); // attestation (3) + export record + header, rows, end line
     expect(csv.text.trimEnd().split('\r\n').at(-1)).toBe('# Akhir berkas: 25 baris data.');
   });
 });

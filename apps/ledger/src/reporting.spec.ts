@@ -121,11 +121,13 @@ describe('reporting views and exports (all-in-one app)', () => {
       expect(lines[0]).toMatch(/^# Diverifikasi .*: \d+ peristiwa dalam \d+ aliran, rantai hash utuh\.$/);
       expect(lines[1]).toContain(`Checkpoint #${seq}`);
       expect(lines[1]).toContain(root);
-      expect(lines[3].split(',')).toEqual(expect.arrayContaining(['ID peristiwa', 'Dasar hukum', 'Muatan (JSON)', 'Hash']));
-      expect(lines.slice(4, -1)).toHaveLength(3);
+      // The export records its filter and checkpoint for offline re-derivation (npm run verify -- --export … --bundle …).
+      expect(JSON.parse(lines[3].replace(/^# spbe-export: /, ''))).toMatchObject({ view: 'audit-trail', filter: { entityType: 'registry.application' }, checkpoint: { sequence: Number(seq), root } });
+      expect(lines[4].split(',')).toEqual(expect.arrayContaining(['ID peristiwa', 'Dasar hukum', 'Muatan (JSON)', 'Hash']));
+      expect(lines.slice(5, -1)).toHaveLength(3);
       expect(lines.at(-1)).toBe('# Akhir berkas: 3 baris data.');
-      expect(lines[4]).toContain('ApplicationRegistered');
-      expect(lines[4]).toContain('""name"":""SRIKANDI""');
+      expect(lines[5]).toContain('ApplicationRegistered');
+      expect(lines[5]).toContain('""name"":""SRIKANDI""');
       const en = await http().get(`${rep}/audit-trail/export?lang=en&type=ApplicationRegistered`).set('authorization', await as('inspektorat')).expect(200);
       expect(en.text).toContain('# Verified');
       expect(en.text).toContain('Event id');
