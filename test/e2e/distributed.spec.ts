@@ -193,7 +193,8 @@ pg.describe('distributed mode: four services (one twice) on PostgreSQL, Kafka an
     expect(csv.headers.get('x-ledger-checkpoint-root')).toMatch(/^[0-9a-f]{64}$/);
     const lines = (await csv.text()).trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^# Diverifikasi /);
-    expect(lines.slice(4, -1)).toHaveLength(5);
+    expect(lines[3]).toMatch(/^# spbe-export: \{"format":"spbe-export\/1","view":"audit-trail"/);
+    expect(lines.slice(5, -1)).toHaveLength(5);
     expect(lines.at(-1)).toBe('# Akhir berkas: 5 baris data.');
     expect((await get('nothing-here')).status).toBe(404);
     const page = await fetch(`${url('reporting')}/`);
