@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { infra, waitFor } from '@spbe/ledger-core/testing';
@@ -97,15 +98,15 @@ browserTarget.describe('dashboard in headless Chromium', () => {
     expect(csv.trimEnd().split('\r\n')).toHaveLength(5 + 3 + 1); // 3 attestation lines, the export record, the header; 3 rows; the end line
   });
 
-  it('verifies the ledger from the page and saves a screenshot under docs/', async () => {
+  it('verifies the ledger from the page and saves a screenshot (docs/dashboard.png with UPDATE_SCREENSHOTS=1, else a temporary file, so a test run never dirties the tree)', async () => {
     await page.click('#verify');
     await page.waitForSelector('#verify-result .ok');
     expect(await page.textContent('#verify-result')).toMatch(/Utuh · \d+ peristiwa · diverifikasi terhadap checkpoint #\d+/);
     await page.fill('#trail-form input[name="entityType"]', '');
     await page.click('#trail-form button[type="submit"]');
     await waitFor(async () => (await page.locator('#trail-rows tr').count()) > 3);
-    mkdirSync(join(root, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(root, 'docs', 'dashboard.png'), fullPage: true });
-    expect(existsSync(join(root, 'docs', 'dashboard.png'))).toBe(true);
+    const shot = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'dashboard.png') : join(mkdtempSync(join(tmpdir(), 'spbe-dashboard-')), 'dashboard.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect(existsSync(shot)).toBe(true);
   });
 });
